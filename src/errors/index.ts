@@ -1,0 +1,191 @@
+/**
+ * Errors as data. Every failure that outside input can cause is a
+ * {@link ReceivablesError}: a plain object keyed by a snake_case `code`, with a
+ * `path` to the offending input and a readable `message` taken from one
+ * catalogue ({@link describeError}), so that messages read alike and can be
+ * translated by a host. Programmer misuse (an impossible state) throws through
+ * {@link invariant} instead.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+
+/** Where in the input a problem sits: object keys and array indexes, outermost first. */
+export type ErrorPath = readonly (string | number)[];
+
+/**
+ * The fields that each error code carries besides `code`, `path` and `message`.
+ * Hosts switch on `code`; the fields are typed per code.
+ */
+export interface ErrorDetails {
+  /** An amount is not a plain decimal string, or has more decimals than allowed. */
+  invalid_amount: { readonly input: string; readonly reason: string };
+  /** A currency code is not a known ISO 4217 code or registered currency. */
+  unknown_currency: { readonly currency: string };
+  /** Two amounts in different currencies were combined. */
+  currency_mismatch: { readonly expected: string; readonly actual: string };
+  /** A number that must be a decimal (rate, ratio, quantity) is not acceptable. */
+  invalid_number: { readonly input: string; readonly reason: string };
+  /** A calendar date is not a valid `YYYY-MM-DD` date. */
+  invalid_date: { readonly input: string };
+  /** Input failed schema validation; `issues` lists every problem found. */
+  invalid_input: {
+    readonly issues: readonly { readonly path: ErrorPath; readonly message: string }[];
+  };
+  /** A VAT category that requires an exemption reason has none (BR-E-10 and similar). */
+  missing_exemption_reason: { readonly category: string; readonly rule: string };
+  /** A VAT category and rate do not fit together (e.g. category Z with a rate above 0). */
+  invalid_tax_rate: {
+    readonly category: string;
+    readonly ratePercent: string;
+    readonly rule: string;
+  };
+  /** Payment terms that cannot produce a due date or schedule. */
+  invalid_terms: { readonly reason: string };
+  /** A document, item or record referred to does not exist. */
+  not_found: { readonly kind: string; readonly id: string };
+  /** The same id was used for two different records. */
+  duplicate_id: { readonly kind: string; readonly id: string };
+  /** More was allocated than a payment or credit has left. */
+  overallocation: { readonly available: string; readonly requested: string };
+  /** A payment or credit of one customer was applied to another customer's item. */
+  customer_mismatch: { readonly expected: string; readonly actual: string };
+  /** The item cannot take an allocation in its state (draft, written off...). */
+  not_allocatable: { readonly id: string; readonly status: string };
+  /** A bank file or document could not be read. `line` is 1-based where known. */
+  parse_error: { readonly format: string; readonly reason: string; readonly line?: number };
+  /** The input is larger or deeper than the reader accepts. */
+  input_too_large: { readonly limit: string; readonly actual: string };
+  /** The input declares something the reader refuses for safety (DTD, external entity). */
+  unsafe_input: { readonly reason: string };
+  /** A file's format was not recognised. */
+  unsupported_format: { readonly reason: string };
+  /** A payment reference fails its format or check digits. */
+  invalid_reference: { readonly scheme: string; readonly input: string; readonly reason: string };
+  /** A policy object (matching, dunning, rounding) is not usable. */
+  invalid_policy: { readonly reason: string };
+  /** No late-payment reference rate is known for a date. */
+  missing_rate: { readonly date: string };
+  /** A stale write: the record changed since it was read (optimistic concurrency). */
+  conflict: { readonly kind: string; readonly id: string; readonly expectedVersion: number };
+  /** An idempotency key or unique key was already used for a different record. */
+  duplicate_key: { readonly key: string };
+  /** A mail or gateway call failed; `retryable` says whether a retry may succeed. */
+  delivery_failed: { readonly reason: string; readonly retryable: boolean };
+  /** A webhook signature or timestamp did not verify. */
+  invalid_signature: { readonly reason: string };
+}
+
+/** Every error code `receivables` can return. */
+export type ErrorCode = keyof ErrorDetails;
+
+/** A failure caused by input: a value, never thrown by the pure core. */
+export type ReceivablesError = {
+  [C in ErrorCode]: {
+    readonly code: C;
+    readonly path: ErrorPath;
+    readonly message: string;
+  } & ErrorDetails[C];
+}[ErrorCode];
+
+/** The error of one code, e.g. `ErrorOf<'invalid_amount'>`. */
+export type ErrorOf<C extends ErrorCode> = Extract<ReceivablesError, { code: C }>;
+
+const where = (path: ErrorPath): string => (path.length === 0 ? '' : ` at ${formatPath(path)}`);
+
+/** The message catalogue: one sentence per code, built from the code's fields. */
+const catalogue: { [C in ErrorCode]: (d: ErrorDetails[C]) => string } = {
+  invalid_amount: (d) => `Invalid amount ${JSON.stringify(d.input)}: ${d.reason}`,
+  unknown_currency: (d) => `Unknown currency ${JSON.stringify(d.currency)}`,
+  currency_mismatch: (d) => `Currency mismatch: expected ${d.expected}, got ${d.actual}`,
+  invalid_number: (d) => `Invalid number ${JSON.stringify(d.input)}: ${d.reason}`,
+  invalid_date: (d) => `Invalid calendar date ${JSON.stringify(d.input)}, expected YYYY-MM-DD`,
+  invalid_input: (d) =>
+    `Invalid input: ${d.issues.map((i) => `${i.message}${where(i.path)}`).join('; ')}`,
+  missing_exemption_reason: (d) =>
+    `VAT category ${d.category} requires an exemption reason (${d.rule})`,
+  invalid_tax_rate: (d) =>
+    `VAT category ${d.category} does not allow rate ${d.ratePercent} % (${d.rule})`,
+  invalid_terms: (d) => `Invalid payment terms: ${d.reason}`,
+  not_found: (d) => `No ${d.kind} with id ${JSON.stringify(d.id)}`,
+  duplicate_id: (d) => `Duplicate ${d.kind} id ${JSON.stringify(d.id)}`,
+  overallocation: (d) => `Cannot allocate ${d.requested}: only ${d.available} is left`,
+  customer_mismatch: (d) =>
+    `Belongs to customer ${JSON.stringify(d.actual)}, not ${JSON.stringify(d.expected)}`,
+  not_allocatable: (d) => `Item ${JSON.stringify(d.id)} is ${d.status} and cannot be allocated to`,
+  parse_error: (d) =>
+    `Cannot read ${d.format}${d.line === undefined ? '' : ` (line ${d.line})`}: ${d.reason}`,
+  input_too_large: (d) => `Input too large: ${d.actual} exceeds the limit of ${d.limit}`,
+  unsafe_input: (d) => `Refused unsafe input: ${d.reason}`,
+  unsupported_format: (d) => `Unsupported format: ${d.reason}`,
+  invalid_reference: (d) => `Invalid ${d.scheme} reference ${JSON.stringify(d.input)}: ${d.reason}`,
+  invalid_policy: (d) => `Invalid policy: ${d.reason}`,
+  missing_rate: (d) => `No late-payment reference rate is known for ${d.date}`,
+  conflict: (d) =>
+    `The ${d.kind} ${JSON.stringify(d.id)} changed since version ${d.expectedVersion} was read`,
+  duplicate_key: (d) => `The key ${JSON.stringify(d.key)} was already used`,
+  delivery_failed: (d) => `Delivery failed${d.retryable ? ' (will retry)' : ''}: ${d.reason}`,
+  invalid_signature: (d) => `Webhook signature rejected: ${d.reason}`,
+};
+
+/** Formats a path as `lines[2].quantity`. */
+export function formatPath(path: ErrorPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * The catalogue message for an error code and its fields, with the path appended.
+ *
+ * @example
+ * describeError('unknown_currency', { currency: 'XYZ' }, ['currency'])
+ * //=> 'Unknown currency "XYZ" at currency'
+ */
+export function describeError<C extends ErrorCode>(
+  code: C,
+  details: ErrorDetails[C],
+  path: ErrorPath = [],
+): string {
+  return `${catalogue[code](details)}${where(path)}`;
+}
+
+/**
+ * Builds a {@link ReceivablesError} with its catalogue message.
+ *
+ * @example
+ * receivablesError('invalid_date', { input: '2024-02-30' }, ['issueDate']).message
+ * //=> 'Invalid calendar date "2024-02-30", expected YYYY-MM-DD at issueDate'
+ */
+export function receivablesError<C extends ErrorCode>(
+  code: C,
+  details: ErrorDetails[C],
+  path: ErrorPath = [],
+): ErrorOf<C> {
+  const error = { code, path, ...details, message: describeError(code, details, path) };
+  return error as unknown as ErrorOf<C>;
+}
+
+/** Returns the same error with `prefix` put in front of its path (for nested input). */
+export function atPath<E extends ReceivablesError>(error: E, prefix: ErrorPath): E {
+  const path = [...prefix, ...error.path];
+  const { code, message: _m, path: _p, ...details } = error;
+  return receivablesError(code, details as never, path) as E;
+}
+
+/** Turns a zod failure into an `invalid_input` error listing every issue with its path. */
+export function fromZodError(error: z.ZodError, prefix: ErrorPath = []): ErrorOf<'invalid_input'> {
+  const issues = error.issues.map((i) => ({
+    path: [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
+    message: i.message,
+  }));
+  return receivablesError('invalid_input', { issues }, issues[0]?.path ?? prefix);
+}
+
+/** Thrown only for programmer misuse: a state the types should have made impossible. */
+export class InvariantError extends Error {
+  override readonly name = 'InvariantError';
+}
+
+/** Asserts an internal invariant; throws {@link InvariantError} when it does not hold. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new InvariantError(message);
+}
