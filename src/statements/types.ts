@@ -9,14 +9,7 @@
 import type { IsoDate } from '../terms/date.js';
 
 /** Which scheme a structured payment reference follows. */
-export type ReferenceScheme =
-  | 'iso11649'
-  | 'qr'
-  | 'esr'
-  | 'finnish'
-  | 'kid'
-  | 'belgian'
-  | 'other';
+export type ReferenceScheme = 'iso11649' | 'qr' | 'esr' | 'finnish' | 'kid' | 'belgian' | 'other';
 
 /** A structured creditor reference found in a transaction. */
 export interface StructuredReference {
