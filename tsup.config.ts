@@ -8,6 +8,7 @@ export default defineConfig({
     'adapters/sqlite': 'src/adapters/sqlite/index.ts',
     'adapters/smtp': 'src/adapters/smtp/index.ts',
     'adapters/file-outbox': 'src/adapters/file-outbox/index.ts',
+    'adapters/gateway': 'src/adapters/gateway/index.ts',
     cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
