@@ -251,6 +251,31 @@ export interface Balances {
   /** What is left of each payment and credit note. */
   readonly sources: readonly SourceBalance[];
   readonly customers: readonly CustomerBalance[];
+  /**
+   * Records that could not hold in full as of the date (an allocation to an unknown
+   * item, across currencies or customers, or beyond what was open or left), with the
+   * part that did count. Empty for a ledger built with `applyPayment`/`applyCredit`.
+   */
+  readonly exceptions?: readonly BalanceException[];
+}
+
+/** Why a record counted for less than its amount in `balancesAsOf`. */
+export type BalanceExceptionReason =
+  | 'unknown_source'
+  | 'unknown_item'
+  | 'currency_mismatch'
+  | 'customer_mismatch'
+  | 'capped';
+
+/** A refund, allocation or write-off that counted for less than its amount. */
+export interface BalanceException {
+  readonly kind: 'refund' | 'allocation' | 'write_off';
+  readonly id: string;
+  readonly reason: BalanceExceptionReason;
+  /** The record's own amount. */
+  readonly amount: string;
+  /** The part that counted (capped at what was open or left), possibly zero. */
+  readonly appliedAmount: string;
 }
 
 /** What is left of a payment or credit note as of a date. */

@@ -1,0 +1,305 @@
+/**
+ * The ledger replayed as of a date, in integer minor units: the working state behind
+ * `balancesAsOf` and the aging report. One pass per record kind, each record looked
+ * up in a Map, so the cost grows linearly with the ledger.
+ *
+ * Order of application, which only matters for a ledger that is not consistent
+ * (one that `applyPayment` would never build): refunds first, each capped at what is
+ * left of its source; then allocations in ledger order, each capped at what is left of
+ * its source and open on its item; then write-offs in ledger order, capped at what is
+ * still open. Whatever did not count is reported as an exception, never dropped.
+ *
+ * Internal to the ledger and aging modules.
+ *
+ * @module
+ */
+import { minorUnitsOf } from '../money/currency.js';
+import type { IsoDate } from '../terms/date.js';
+import type {
+  BalanceException,
+  BalanceExceptionReason,
+  ChargeKind,
+  Dispute,
+  Ledger,
+} from './types.js';
+import {
+  addUnits,
+  formatUnits,
+  isZeroUnits,
+  minUnits,
+  parseUnits,
+  sameUnits,
+  subUnits,
+  type Units,
+} from './units.js';
+
+/** An open item being replayed. Mutable only while the replay runs. */
+export interface ItemState {
+  readonly id: string;
+  readonly kind: 'invoice' | 'instalment' | 'charge';
+  readonly chargeKind?: ChargeKind;
+  readonly invoiceId?: string;
+  readonly number?: string;
+  readonly customerId: string;
+  readonly currency: string;
+  readonly minorUnits: number;
+  readonly issueDate: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly amount: Units;
+  readonly paymentReference?: string;
+  disputed: boolean;
+  allocated: Units;
+  writtenOff: Units;
+  /** Latest date of an allocation or write-off that counted. */
+  lastDate: IsoDate | undefined;
+}
+
+/** A payment or credit note being replayed. */
+export interface SourceState {
+  readonly id: string;
+  readonly kind: 'payment' | 'credit_note';
+  readonly customerId: string;
+  readonly currency: string;
+  readonly minorUnits: number;
+  readonly date: IsoDate;
+  readonly amount: Units;
+  /** What is left: amount - refunded - allocated. */
+  left: Units;
+}
+
+/** The replayed ledger. */
+export interface LedgerState {
+  readonly asOf: IsoDate;
+  readonly items: Map<string, ItemState>;
+  readonly sources: Map<string, SourceState>;
+  readonly exceptions: BalanceException[];
+}
+
+/** Minor units of a currency of the ledger (ISO 4217). */
+export function unitsOf(currency: string): number {
+  return minorUnitsOf(currency);
+}
+
+/** Reads a ledger amount; throws for one that `parseLedger` would have refused. */
+export function amountUnits(amount: string, currency: string, what: string): Units {
+  const u = parseUnits(amount, unitsOf(currency));
+  if (u === undefined) {
+    throw new RangeError(`${what}: amount ${JSON.stringify(amount)} is not a ${currency} amount`);
+  }
+  return u;
+}
+
+/** True when one of the disputes covers the day (bounds inclusive). */
+export function disputedOn(disputes: readonly Dispute[] | undefined, day: IsoDate): boolean {
+  if (!disputes) return false;
+  for (const d of disputes) {
+    if (d.from <= day && (d.until === undefined || d.until >= day)) return true;
+  }
+  return false;
+}
+
+function addItems(ledger: Ledger, asOf: IsoDate, items: Map<string, ItemState>): void {
+  for (const inv of ledger.invoices) {
+    if (inv.issueDate > asOf || inv.status === 'draft' || inv.status === 'void') continue;
+    const common = {
+      invoiceId: inv.id,
+      number: inv.number ?? inv.id,
+      customerId: inv.customerId,
+      currency: inv.currency,
+      minorUnits: unitsOf(inv.currency),
+      issueDate: inv.issueDate,
+      paymentReference: inv.paymentReference,
+      disputed: disputedOn(inv.disputes, asOf),
+      allocated: 0,
+      writtenOff: 0,
+      lastDate: undefined,
+    };
+    if (inv.instalments && inv.instalments.length > 0) {
+      for (const part of inv.instalments) {
+        const amount = amountUnits(part.amount, inv.currency, `instalment ${part.id}`);
+        items.set(part.id, {
+          ...common,
+          id: part.id,
+          kind: 'instalment',
+          dueDate: part.dueDate,
+          amount,
+        });
+      }
+    } else {
+      const amount = amountUnits(inv.amount, inv.currency, `invoice ${inv.id}`);
+      items.set(inv.id, { ...common, id: inv.id, kind: 'invoice', dueDate: inv.dueDate, amount });
+    }
+  }
+  for (const c of ledger.charges) {
+    if (c.date > asOf) continue;
+    const target = c.itemId === undefined ? undefined : items.get(c.itemId);
+    items.set(c.id, {
+      id: c.id,
+      kind: 'charge',
+      chargeKind: c.kind,
+      invoiceId: target?.invoiceId,
+      customerId: c.customerId,
+      currency: c.currency,
+      minorUnits: unitsOf(c.currency),
+      issueDate: c.date,
+      dueDate: c.dueDate ?? c.date,
+      amount: amountUnits(c.amount, c.currency, `charge ${c.id}`),
+      disputed: target?.disputed ?? false,
+      allocated: 0,
+      writtenOff: 0,
+      lastDate: undefined,
+    });
+  }
+}
+
+function addSources(
+  ledger: Ledger,
+  asOf: IsoDate,
+  sources: Map<string, SourceState>,
+  reversed: Set<string>,
+): void {
+  for (const p of ledger.payments) {
+    if (p.date > asOf) continue;
+    if (p.reversedOn !== undefined && p.reversedOn <= asOf) {
+      reversed.add(p.id);
+      continue;
+    }
+    const amount = amountUnits(p.amount, p.currency, `payment ${p.id}`);
+    sources.set(p.id, {
+      ...pick(p),
+      kind: 'payment',
+      minorUnits: unitsOf(p.currency),
+      date: p.date,
+      amount,
+      left: amount,
+    });
+  }
+  for (const n of ledger.creditNotes) {
+    if (n.issueDate > asOf) continue;
+    const amount = amountUnits(n.amount, n.currency, `credit note ${n.id}`);
+    sources.set(n.id, {
+      ...pick(n),
+      kind: 'credit_note',
+      minorUnits: unitsOf(n.currency),
+      date: n.issueDate,
+      amount,
+      left: amount,
+    });
+  }
+}
+
+function pick(r: { id: string; customerId: string; currency: string }) {
+  return { id: r.id, customerId: r.customerId, currency: r.currency };
+}
+
+type Except = (
+  kind: BalanceException['kind'],
+  id: string,
+  reason: BalanceExceptionReason,
+  amount: string,
+  applied: Units,
+  minorUnits: number,
+) => void;
+
+function applyRefunds(
+  ledger: Ledger,
+  state: LedgerState,
+  reversed: Set<string>,
+  except: Except,
+): void {
+  for (const r of ledger.refunds) {
+    if (r.date > state.asOf) continue;
+    const source = state.sources.get(r.sourceId);
+    if (source === undefined) {
+      // A refund out of a reversed payment goes with the payment: neither counts.
+      if (!reversed.has(r.sourceId)) {
+        except('refund', r.id, 'unknown_source', r.amount, 0, unitsOf(r.currency));
+      }
+      continue;
+    }
+    const same = r.currency === source.currency;
+    const wanted = amountUnits(r.amount, r.currency, `refund ${r.id}`);
+    const applied = same ? minUnits(wanted, source.left) : 0;
+    source.left = subUnits(source.left, applied);
+    if (!sameUnits(applied, wanted)) {
+      const reason = same ? 'capped' : 'currency_mismatch';
+      except('refund', r.id, reason, r.amount, applied, source.minorUnits);
+    }
+  }
+}
+
+function applyAllocations(
+  ledger: Ledger,
+  state: LedgerState,
+  reversed: Set<string>,
+  except: Except,
+): void {
+  const asOf = state.asOf;
+  for (const a of ledger.allocations) {
+    if (a.date > asOf || (a.reversedOn !== undefined && a.reversedOn <= asOf)) continue;
+    if (reversed.has(a.sourceId)) continue;
+    const source = state.sources.get(a.sourceId);
+    const item = state.items.get(a.itemId);
+    let reason: BalanceExceptionReason | undefined;
+    if (source === undefined) reason = 'unknown_source';
+    else if (item === undefined) reason = 'unknown_item';
+    else if (source.currency !== item.currency) reason = 'currency_mismatch';
+    else if (source.customerId !== item.customerId) reason = 'customer_mismatch';
+    if (reason !== undefined || source === undefined || item === undefined) {
+      const mu = source?.minorUnits ?? item?.minorUnits ?? 0;
+      except('allocation', a.id, reason ?? 'unknown_item', a.amount, 0, mu);
+      continue;
+    }
+    const wanted = amountUnits(a.amount, item.currency, `allocation ${a.id}`);
+    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
+    const applied = minUnits(wanted, minUnits(open, source.left));
+    if (!isZeroUnits(applied)) {
+      item.allocated = addUnits(item.allocated, applied);
+      source.left = subUnits(source.left, applied);
+      if (item.lastDate === undefined || a.date > item.lastDate) item.lastDate = a.date;
+    }
+    if (!sameUnits(applied, wanted))
+      except('allocation', a.id, 'capped', a.amount, applied, item.minorUnits);
+  }
+}
+
+function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): void {
+  for (const w of ledger.writeOffs) {
+    if (w.date > state.asOf) continue;
+    const item = state.items.get(w.itemId);
+    if (item === undefined) {
+      except('write_off', w.id, 'unknown_item', w.amount, 0, 0);
+      continue;
+    }
+    const wanted = amountUnits(w.amount, item.currency, `write-off ${w.id}`);
+    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
+    const applied = minUnits(wanted, open);
+    if (!isZeroUnits(applied)) {
+      item.writtenOff = addUnits(item.writtenOff, applied);
+      if (item.lastDate === undefined || w.date > item.lastDate) item.lastDate = w.date;
+    }
+    if (!sameUnits(applied, wanted))
+      except('write_off', w.id, 'capped', w.amount, applied, item.minorUnits);
+  }
+}
+
+/**
+ * Replays the ledger as of `asOf`: only records dated on or before it count, a
+ * payment reversed on or before it counts for nothing (nor do its allocations or
+ * refunds), and an allocation undone on or before it no longer holds.
+ */
+export function replayLedger(ledger: Ledger, asOf: IsoDate): LedgerState {
+  const state: LedgerState = { asOf, items: new Map(), sources: new Map(), exceptions: [] };
+  const reversed = new Set<string>();
+  addItems(ledger, asOf, state.items);
+  addSources(ledger, asOf, state.sources, reversed);
+  const except: Except = (kind, id, reason, amount, applied, minorUnits) => {
+    const appliedAmount = formatUnits(applied, minorUnits);
+    state.exceptions.push({ kind, id, reason, amount, appliedAmount });
+  };
+
+  applyRefunds(ledger, state, reversed, except);
+  applyAllocations(ledger, state, reversed, except);
+  applyWriteOffs(ledger, state, except);
+  return state;
+}

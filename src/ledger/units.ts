@@ -1,0 +1,110 @@
+/**
+ * Exact sums of money in integer minor units, fast enough for a million records.
+ *
+ * A `Units` value is a whole count of a currency's minor units (cents for EUR,
+ * fils for KWD). It is held as a JavaScript `number` while that is provably exact
+ * and as a `bigint` from the first moment it might not be:
+ *
+ * - {@link parseUnits} returns a number only for at most 15 digits, i.e. below
+ *   10^15 < 2^53, where every integer is exactly representable; longer amounts
+ *   come back as bigint.
+ * - {@link addUnits} adds two numbers only when both are safe integers
+ *   (|x| <= 2^53 - 1). Their exact sum then lies within 2^54; IEEE 754 rounding is
+ *   monotonic and exact below 2^53, so the float sum is a safe integer exactly when
+ *   the true sum is one, and then equals it. Otherwise the sum is redone in bigint.
+ *
+ * No fraction is ever stored in a number, and no money value leaves this module as a
+ * number: {@link formatUnits} turns units back into a decimal string. Internal to
+ * the ledger and aging modules.
+ *
+ * @module
+ */
+
+/** A whole number of minor units: a safe-integer number, or a bigint beyond that. */
+export type Units = number | bigint;
+
+const DIGITS = /^\d+$/;
+const ZEROS = '000000000000000000';
+
+/**
+ * Reads a non-negative decimal amount string as minor units; undefined when it is
+ * not a plain decimal or is not on a minor unit (trailing zeros beyond it are fine).
+ *
+ * @example
+ * parseUnits('1234.5', 2)
+ * //=> 123450
+ */
+export function parseUnits(amount: string, minorUnits: number): Units | undefined {
+  if (typeof amount !== 'string') return undefined;
+  const dot = amount.indexOf('.');
+  let digits: string;
+  if (dot < 0) {
+    digits = amount + ZEROS.slice(0, minorUnits);
+  } else {
+    const whole = amount.slice(0, dot);
+    let fraction = amount.slice(dot + 1);
+    if (whole === '' || fraction === '') return undefined;
+    if (fraction.length > minorUnits) {
+      if (!DIGITS.test(fraction) || /[1-9]/.test(fraction.slice(minorUnits))) return undefined;
+      fraction = fraction.slice(0, minorUnits);
+    }
+    digits = whole + fraction + ZEROS.slice(0, minorUnits - fraction.length);
+  }
+  if (!DIGITS.test(digits)) return undefined;
+  return digits.length <= 15 ? Number(digits) : BigInt(digits);
+}
+
+/** `a + b`, exact (see the module header for why the number path cannot round). */
+export function addUnits(a: Units, b: Units): Units {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const s = a + b;
+    if (Number.isSafeInteger(s)) return s;
+  }
+  return BigInt(a) + BigInt(b);
+}
+
+/** `a - b`, exact. */
+export function subUnits(a: Units, b: Units): Units {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const s = a - b;
+    if (Number.isSafeInteger(s)) return s;
+  }
+  return BigInt(a) - BigInt(b);
+}
+
+/** The smaller of two unit counts (relational operators compare number and bigint exactly). */
+export function minUnits(a: Units, b: Units): Units {
+  return a < b ? a : b;
+}
+
+/** True when both counts are the same number of units, whatever their representation. */
+export function sameUnits(a: Units, b: Units): boolean {
+  return a <= b && a >= b;
+}
+
+/** True when the count is zero. */
+export function isZeroUnits(a: Units): boolean {
+  return typeof a === 'number' ? a === 0 : a === 0n;
+}
+
+/** True when the count is above zero. */
+export function isPositiveUnits(a: Units): boolean {
+  return a > 0;
+}
+
+/**
+ * Minor units as a decimal amount string with exactly `minorUnits` decimals.
+ *
+ * @example
+ * formatUnits(-20000, 2)
+ * //=> '-200.00'
+ */
+export function formatUnits(units: Units, minorUnits: number): string {
+  const negative = units < 0;
+  let s = (negative ? -units : units).toString();
+  if (minorUnits > 0) {
+    if (s.length <= minorUnits) s = ZEROS.slice(0, minorUnits + 1 - s.length) + s;
+    s = `${s.slice(0, s.length - minorUnits)}.${s.slice(s.length - minorUnits)}`;
+  }
+  return negative ? `-${s}` : s;
+}
