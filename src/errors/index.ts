@@ -74,6 +74,8 @@ export interface ErrorDetails {
   delivery_failed: { readonly reason: string; readonly retryable: boolean };
   /** A webhook signature or timestamp did not verify. */
   invalid_signature: { readonly reason: string };
+  /** The store could not do its work (busy, corrupt, schema newer than this library). */
+  storage_failed: { readonly reason: string; readonly retryable: boolean };
 }
 
 /** Every error code `receivables` can return. */
@@ -126,6 +128,7 @@ const catalogue: { [C in ErrorCode]: (d: ErrorDetails[C]) => string } = {
   duplicate_key: (d) => `The key ${JSON.stringify(d.key)} was already used`,
   delivery_failed: (d) => `Delivery failed${d.retryable ? ' (will retry)' : ''}: ${d.reason}`,
   invalid_signature: (d) => `Webhook signature rejected: ${d.reason}`,
+  storage_failed: (d) => `Storage failed${d.retryable ? ' (will retry)' : ''}: ${d.reason}`,
 };
 
 /** Formats a path as `lines[2].quantity`. */
