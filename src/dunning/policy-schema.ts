@@ -1,0 +1,101 @@
+/**
+ * The zod schema of a {@link DunningPolicy}: shapes, defaults and the cross-field
+ * rules (levels ascending, only the last final, custom interest complete).
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { DunningPolicy } from './policy.js';
+import { amountPerCurrencySchema, decimalSchema, isoDateSchema } from './validate.js';
+
+const weekday = z.number().int().min(1).max(7);
+
+const feeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('fixed'), amounts: amountPerCurrencySchema }),
+  z.object({
+    type: z.literal('percent'),
+    percent: decimalSchema,
+    min: amountPerCurrencySchema.optional(),
+    max: amountPerCurrencySchema.optional(),
+  }),
+]);
+
+const levelSchema = z.object({
+  daysAfterDue: z.number().int().min(-366).max(3660),
+  channel: z.string().min(1).max(64),
+  templateId: z.string().min(1).max(200),
+  fee: feeSchema.optional(),
+  claimInterest: z.boolean().default(false),
+  final: z.boolean().default(false),
+});
+
+const interestSchema = z
+  .object({
+    preset: z.enum(['eu-minimum', 'germany', 'custom']).default('eu-minimum'),
+    referenceRate: z.enum(['ecb-mro', 'de-base']).optional(),
+    businessMarginPercent: decimalSchema.optional(),
+    consumerMarginPercent: decimalSchema.optional(),
+    dayCount: z.enum(['act/365', 'act/360', '30/360']).default('act/365'),
+    compensation: amountPerCurrencySchema.default({ EUR: '40.00' }),
+  })
+  .refine((i) => i.preset !== 'custom' || (i.referenceRate && i.businessMarginPercent), {
+    message: 'a custom interest policy needs referenceRate and businessMarginPercent',
+  });
+
+const validZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const sendDaysSchema = z.object({
+  businessDaysOnly: z.boolean().default(false),
+  calendar: z
+    .object({ weekend: z.array(weekday).optional(), holidays: z.array(isoDateSchema).optional() })
+    .refine((c) => (c.weekend ?? []).length < 7, { message: 'a week needs one business day' })
+    .default({}),
+  timeZone: z.string().refine(validZone, { message: 'unknown IANA time zone' }).default('UTC'),
+});
+
+const senderSchema = z.object({
+  name: z.string().min(1).max(200),
+  email: z.string().max(320).optional(),
+  iban: z.string().max(64).optional(),
+  bic: z.string().max(16).optional(),
+});
+
+/** Schema of a dunning policy as JSON, with its defaults. */
+export const dunningPolicySchema: z.ZodType<DunningPolicy> = z
+  .object({
+    levels: z.array(levelSchema).min(1).max(20),
+    minimumOverdue: amountPerCurrencySchema.default({}),
+    graceDays: z.number().int().min(0).max(366).default(0),
+    minDaysBetweenMessages: z.number().int().min(0).max(366).default(0),
+    maxMessagesPerMonth: z.number().int().min(1).max(31).optional(),
+    grouping: z.enum(['customer', 'invoice']).default('customer'),
+    escalation: z.enum(['one-level-at-a-time', 'by-days']).default('one-level-at-a-time'),
+    sendDays: sendDaysSchema.default({ businessDaysOnly: false, calendar: {}, timeZone: 'UTC' }),
+    interest: interestSchema.default({
+      preset: 'eu-minimum',
+      dayCount: 'act/365',
+      compensation: { EUR: '40.00' },
+    }),
+    defaultLocale: z.string().min(2).max(35).default('en'),
+    sender: senderSchema.optional(),
+  })
+  .superRefine((policy, ctx) => {
+    policy.levels.forEach((level, i) => {
+      const prev = policy.levels[i - 1];
+      if (prev && level.daysAfterDue <= prev.daysAfterDue) {
+        const message = 'levels must be in strictly ascending daysAfterDue';
+        ctx.addIssue({ code: 'custom', path: ['levels', i, 'daysAfterDue'], message });
+      }
+      if (level.final && i !== policy.levels.length - 1) {
+        const message = 'only the last level can be final';
+        ctx.addIssue({ code: 'custom', path: ['levels', i, 'final'], message });
+      }
+    });
+  });
