@@ -37,16 +37,16 @@ import {
 export interface ItemState {
   readonly id: string;
   readonly kind: 'invoice' | 'instalment' | 'charge';
-  readonly chargeKind?: ChargeKind;
-  readonly invoiceId?: string;
-  readonly number?: string;
+  chargeKind: ChargeKind | undefined;
+  invoiceId: string | undefined;
+  number: string | undefined;
   readonly customerId: string;
   readonly currency: string;
   readonly minorUnits: number;
   readonly issueDate: IsoDate;
   readonly dueDate: IsoDate;
   readonly amount: Units;
-  readonly paymentReference?: string;
+  paymentReference: string | undefined;
   disputed: boolean;
   allocated: Units;
   writtenOff: Units;
@@ -81,9 +81,10 @@ export function unitsOf(currency: string): number {
 }
 
 /** Reads a ledger amount; throws for one that `parseLedger` would have refused. */
-export function amountUnits(amount: string, currency: string, what: string): Units {
+export function amountUnits(amount: string, currency: string, kind: string, id: string): Units {
   const u = parseUnits(amount, unitsOf(currency));
   if (u === undefined) {
+    const what = `${kind} ${JSON.stringify(id)}`;
     throw new RangeError(`${what}: amount ${JSON.stringify(amount)} is not a ${currency} amount`);
   }
   return u;
@@ -98,58 +99,82 @@ export function disputedOn(disputes: readonly Dispute[] | undefined, day: IsoDat
   return false;
 }
 
+function newItem(
+  id: string,
+  kind: ItemState['kind'],
+  doc: { readonly customerId: string; readonly currency: string },
+  issueDate: IsoDate,
+  dueDate: IsoDate,
+  amount: string,
+): ItemState {
+  // One object shape for every item keeps the replay loops monomorphic.
+  return {
+    id,
+    kind,
+    chargeKind: undefined,
+    invoiceId: undefined,
+    number: undefined,
+    customerId: doc.customerId,
+    currency: doc.currency,
+    minorUnits: unitsOf(doc.currency),
+    issueDate,
+    dueDate,
+    amount: amountUnits(amount, doc.currency, kind, id),
+    paymentReference: undefined,
+    disputed: false,
+    allocated: 0,
+    writtenOff: 0,
+    lastDate: undefined,
+  };
+}
+
 function addItems(ledger: Ledger, asOf: IsoDate, items: Map<string, ItemState>): void {
   for (const inv of ledger.invoices) {
     if (inv.issueDate > asOf || inv.status === 'draft' || inv.status === 'void') continue;
-    const common = {
-      invoiceId: inv.id,
-      number: inv.number ?? inv.id,
-      customerId: inv.customerId,
-      currency: inv.currency,
-      minorUnits: unitsOf(inv.currency),
-      issueDate: inv.issueDate,
-      paymentReference: inv.paymentReference,
-      disputed: disputedOn(inv.disputes, asOf),
-      allocated: 0,
-      writtenOff: 0,
-      lastDate: undefined,
-    };
-    if (inv.instalments && inv.instalments.length > 0) {
-      for (const part of inv.instalments) {
-        const amount = amountUnits(part.amount, inv.currency, `instalment ${part.id}`);
-        items.set(part.id, {
-          ...common,
-          id: part.id,
-          kind: 'instalment',
-          dueDate: part.dueDate,
-          amount,
-        });
-      }
-    } else {
-      const amount = amountUnits(inv.amount, inv.currency, `invoice ${inv.id}`);
-      items.set(inv.id, { ...common, id: inv.id, kind: 'invoice', dueDate: inv.dueDate, amount });
+    const disputed = inv.disputes === undefined ? false : disputedOn(inv.disputes, asOf);
+    const parts = inv.instalments;
+    const many = parts !== undefined && parts.length > 0;
+    const count = many ? parts.length : 1;
+    for (let i = 0; i < count; i++) {
+      const part = many ? parts[i]! : undefined;
+      const item = part
+        ? newItem(part.id, 'instalment', inv, inv.issueDate, part.dueDate, part.amount)
+        : newItem(inv.id, 'invoice', inv, inv.issueDate, inv.dueDate, inv.amount);
+      item.invoiceId = inv.id;
+      item.number = inv.number ?? inv.id;
+      item.paymentReference = inv.paymentReference;
+      item.disputed = disputed;
+      items.set(item.id, item);
     }
   }
   for (const c of ledger.charges) {
     if (c.date > asOf) continue;
     const target = c.itemId === undefined ? undefined : items.get(c.itemId);
-    items.set(c.id, {
-      id: c.id,
-      kind: 'charge',
-      chargeKind: c.kind,
-      invoiceId: target?.invoiceId,
-      customerId: c.customerId,
-      currency: c.currency,
-      minorUnits: unitsOf(c.currency),
-      issueDate: c.date,
-      dueDate: c.dueDate ?? c.date,
-      amount: amountUnits(c.amount, c.currency, `charge ${c.id}`),
-      disputed: target?.disputed ?? false,
-      allocated: 0,
-      writtenOff: 0,
-      lastDate: undefined,
-    });
+    const item = newItem(c.id, 'charge', c, c.date, c.dueDate ?? c.date, c.amount);
+    item.chargeKind = c.kind;
+    item.invoiceId = target?.invoiceId;
+    item.disputed = target?.disputed ?? false;
+    items.set(c.id, item);
   }
+}
+
+function newSource(
+  kind: SourceState['kind'],
+  doc: { readonly id: string; readonly customerId: string; readonly currency: string },
+  date: IsoDate,
+  amount: string,
+): SourceState {
+  const units = amountUnits(amount, doc.currency, kind, doc.id);
+  return {
+    id: doc.id,
+    kind,
+    customerId: doc.customerId,
+    currency: doc.currency,
+    minorUnits: unitsOf(doc.currency),
+    date,
+    amount: units,
+    left: units,
+  };
 }
 
 function addSources(
@@ -160,36 +185,12 @@ function addSources(
 ): void {
   for (const p of ledger.payments) {
     if (p.date > asOf) continue;
-    if (p.reversedOn !== undefined && p.reversedOn <= asOf) {
-      reversed.add(p.id);
-      continue;
-    }
-    const amount = amountUnits(p.amount, p.currency, `payment ${p.id}`);
-    sources.set(p.id, {
-      ...pick(p),
-      kind: 'payment',
-      minorUnits: unitsOf(p.currency),
-      date: p.date,
-      amount,
-      left: amount,
-    });
+    if (p.reversedOn !== undefined && p.reversedOn <= asOf) reversed.add(p.id);
+    else sources.set(p.id, newSource('payment', p, p.date, p.amount));
   }
   for (const n of ledger.creditNotes) {
-    if (n.issueDate > asOf) continue;
-    const amount = amountUnits(n.amount, n.currency, `credit note ${n.id}`);
-    sources.set(n.id, {
-      ...pick(n),
-      kind: 'credit_note',
-      minorUnits: unitsOf(n.currency),
-      date: n.issueDate,
-      amount,
-      left: amount,
-    });
+    if (n.issueDate <= asOf) sources.set(n.id, newSource('credit_note', n, n.issueDate, n.amount));
   }
-}
-
-function pick(r: { id: string; customerId: string; currency: string }) {
-  return { id: r.id, customerId: r.customerId, currency: r.currency };
 }
 
 type Except = (
@@ -218,7 +219,7 @@ function applyRefunds(
       continue;
     }
     const same = r.currency === source.currency;
-    const wanted = amountUnits(r.amount, r.currency, `refund ${r.id}`);
+    const wanted = amountUnits(r.amount, r.currency, 'refund', r.id);
     const applied = same ? minUnits(wanted, source.left) : 0;
     source.left = subUnits(source.left, applied);
     if (!sameUnits(applied, wanted)) {
@@ -250,7 +251,7 @@ function applyAllocations(
       except('allocation', a.id, reason ?? 'unknown_item', a.amount, 0, mu);
       continue;
     }
-    const wanted = amountUnits(a.amount, item.currency, `allocation ${a.id}`);
+    const wanted = amountUnits(a.amount, item.currency, 'allocation', a.id);
     const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
     const applied = minUnits(wanted, minUnits(open, source.left));
     if (!isZeroUnits(applied)) {
@@ -271,7 +272,7 @@ function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): voi
       except('write_off', w.id, 'unknown_item', w.amount, 0, 0);
       continue;
     }
-    const wanted = amountUnits(w.amount, item.currency, `write-off ${w.id}`);
+    const wanted = amountUnits(w.amount, item.currency, 'write-off', w.id);
     const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
     const applied = minUnits(wanted, open);
     if (!isZeroUnits(applied)) {
