@@ -1,0 +1,115 @@
+/**
+ * One store collection over one SQLite table: reads decode the JSON column, writes
+ * check id, key and version inside the unit of work's write lock, so the UNIQUE
+ * constraints are only the last line of defence.
+ *
+ * @module
+ */
+import { err, ok } from 'neverthrow';
+import { invariant, receivablesError } from '../../errors/index.js';
+import type { Stored } from '../../ports/records.js';
+import type { Collection, CollectionName, RecordQuery } from '../../ports/store.js';
+import { indexedFields } from '../shared/records.js';
+import type { SqlDriver, SqlValue } from './driver.js';
+import { OWNED_BY_CUSTOMER, TABLES } from './schema.js';
+
+type Row = Stored<{ readonly id: string }>;
+
+function decode(row: Record<string, SqlValue>): Row {
+  return { ...JSON.parse(String(row.data)), version: Number(row.version) };
+}
+
+function columns(name: CollectionName, record: { readonly id: string }): SqlValue[] {
+  const f = indexedFields(name, record);
+  const r = record as { amount?: unknown; currency?: unknown };
+  return [
+    f.key ?? null,
+    f.status ?? null,
+    f.customerId ?? null,
+    typeof r.amount === 'string' ? r.amount : null,
+    typeof r.currency === 'string' ? r.currency : null,
+    JSON.stringify(record),
+  ];
+}
+
+/** The collection `name` on `db`; `isOpen` says whether its unit of work still runs. */
+export function sqliteCollection(
+  db: SqlDriver,
+  name: CollectionName,
+  isOpen: () => boolean,
+): Collection<Row> {
+  const t = TABLES[name];
+  const guard = () => invariant(isOpen(), 'store session used after its transaction ended');
+  const select = (where: string, params: SqlValue[]) =>
+    db.all(`SELECT version, data FROM ${t}${where} ORDER BY seq`, params).map(decode);
+  const keyOwner = (key: string | undefined): string | undefined =>
+    key === undefined
+      ? undefined
+      : (db.all(`SELECT id FROM ${t} WHERE key = ?`, [key])[0]?.id as string);
+  const customerMissing = (customerId: string | undefined): boolean =>
+    customerId !== undefined &&
+    OWNED_BY_CUSTOMER.has(name) &&
+    db.all('SELECT 1 FROM customers WHERE id = ?', [customerId]).length === 0;
+
+  return {
+    async get(id) {
+      guard();
+      return ok(select(' WHERE id = ?', [id])[0]);
+    },
+    async list(query: RecordQuery = {}) {
+      guard();
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      for (const [column, value] of [
+        ['customer_id', query.customerId],
+        ['status', query.status],
+        ['key', query.key],
+      ] as const) {
+        if (value === undefined) continue;
+        where.push(`${column} = ?`);
+        params.push(value);
+      }
+      return ok(select(where.length ? ` WHERE ${where.join(' AND ')}` : '', params));
+    },
+    async insert(record) {
+      guard();
+      if (db.all(`SELECT 1 FROM ${t} WHERE id = ?`, [record.id]).length > 0) {
+        return err(receivablesError('duplicate_id', { kind: name, id: record.id }));
+      }
+      const f = indexedFields(name, record);
+      if (keyOwner(f.key) !== undefined) {
+        return err(receivablesError('duplicate_key', { key: String(f.key) }));
+      }
+      if (customerMissing(f.customerId)) {
+        return err(receivablesError('not_found', { kind: 'customer', id: String(f.customerId) }));
+      }
+      db.run(
+        `INSERT INTO ${t} (id, version, key, status, customer_id, amount, currency, data)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+        [record.id, ...columns(name, record)],
+      );
+      return ok({ ...(JSON.parse(JSON.stringify(record)) as object), version: 1 } as Row);
+    },
+    async update(record, expectedVersion) {
+      guard();
+      const current = db.all(`SELECT version FROM ${t} WHERE id = ?`, [record.id])[0];
+      if (!current) return err(receivablesError('not_found', { kind: name, id: record.id }));
+      if (Number(current.version) !== expectedVersion) {
+        return err(receivablesError('conflict', { kind: name, id: record.id, expectedVersion }));
+      }
+      const f = indexedFields(name, record);
+      const owner = keyOwner(f.key);
+      if (owner !== undefined && owner !== record.id) {
+        return err(receivablesError('duplicate_key', { key: String(f.key) }));
+      }
+      const { changes } = db.run(
+        `UPDATE ${t} SET version = version + 1, key = ?, status = ?, customer_id = ?,
+         amount = ?, currency = ?, data = ? WHERE id = ? AND version = ?`,
+        [...columns(name, record), record.id, expectedVersion],
+      );
+      invariant(changes === 1, 'row changed inside a write transaction');
+      const copy = JSON.parse(JSON.stringify(record)) as object;
+      return ok({ ...copy, version: expectedVersion + 1 } as Row);
+    },
+  };
+}
