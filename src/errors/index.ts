@@ -34,6 +34,14 @@ export interface ErrorDetails {
   };
   /** A VAT category that requires an exemption reason has none (BR-E-10 and similar). */
   missing_exemption_reason: { readonly category: string; readonly rule: string };
+  /** A VAT category that must not carry an exemption reason has one (BR-S-10, BR-Z-10). */
+  unexpected_exemption_reason: { readonly category: string; readonly rule: string };
+  /** Two VAT categories that must not appear in one invoice do (BR-O-11, BR-B-02). */
+  vat_category_conflict: {
+    readonly category: string;
+    readonly other: string;
+    readonly rule: string;
+  };
   /** A VAT category and rate do not fit together (e.g. category Z with a rate above 0). */
   invalid_tax_rate: {
     readonly category: string;
@@ -108,6 +116,10 @@ const catalogue: { [C in ErrorCode]: (d: ErrorDetails[C]) => string } = {
     `VAT category ${d.category} requires an exemption reason (${d.rule})`,
   invalid_tax_rate: (d) =>
     `VAT category ${d.category} does not allow rate ${d.ratePercent} % (${d.rule})`,
+  unexpected_exemption_reason: (d) =>
+    `VAT category ${d.category} must not have an exemption reason (${d.rule})`,
+  vat_category_conflict: (d) =>
+    `VAT category ${d.category} cannot be combined with ${d.other} in one invoice (${d.rule})`,
   invalid_terms: (d) => `Invalid payment terms: ${d.reason}`,
   not_found: (d) => `No ${d.kind} with id ${JSON.stringify(d.id)}`,
   duplicate_id: (d) => `Duplicate ${d.kind} id ${JSON.stringify(d.id)}`,
