@@ -1,39 +1,59 @@
 /**
- * Splitting money without losing or creating a minor unit. Shares are computed in
- * integer minor units; the units left over after flooring are handed out one each
- * by largest remainder, ties to the earlier share. A negative amount is allocated
- * as its absolute value and negated, so a credit note splits as the exact mirror
- * of its invoice.
+ * Splitting money without losing or creating a minor unit (largest-remainder method,
+ * also called Hamilton's method). Shares are computed exactly in integer minor units
+ * with BigInt: each share's exact value is floored, and the units left over are
+ * handed out one each to the shares with the largest remainders, ties to the earlier
+ * share. Exact integer remainders matter: with rounded decimals, equal remainders of
+ * shares of different size can compare unequal and break the tie the wrong way.
+ * A negative amount is allocated as its absolute value and negated, so a credit note
+ * splits as the exact mirror of its invoice. A zero ratio always gets zero.
  *
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type ErrorOf, receivablesError } from '../errors/index.js';
+import { type ErrorOf, invariant, receivablesError } from '../errors/index.js';
+import { type CurrencyOptions, formatAmount, type Money, toDecimal } from './amount.js';
 import { minorUnitsOf } from './currency.js';
 import { Dec, type DecimalInput } from './decimal.js';
-import { type CurrencyOptions, formatAmount, type Money, toDecimal } from './money.js';
+
+function toBigInts(ratios: readonly Dec[]): bigint[] {
+  const places = ratios.reduce((n, r) => Math.max(n, r.decimalPlaces()), 0);
+  return ratios.map((r) => BigInt(r.toFixed(places).replace('.', '')));
+}
 
 /**
- * Allocates an integer total by ratios with the largest-remainder method.
- * `total` must be an integer; ratios must be finite and non-negative with a
- * positive sum. Returns integers that add up to `total` exactly.
+ * Allocates an integer total by ratios with the largest-remainder method. `total`
+ * must be an integer; ratios must be finite and non-negative with a positive sum
+ * (violations are programmer misuse and throw). The result adds up to `total`.
+ *
+ * @example
+ * allocateInteger(new Dec(5), [new Dec(4), new Dec(1), new Dec(10)]).map(String)
+ * //=> ['2', '0', '3']
  */
 export function allocateInteger(total: Dec, ratios: readonly Dec[]): Dec[] {
-  const sign = total.isNegative() ? -1 : 1;
-  const whole = total.abs();
-  const ratioSum = ratios.reduce((s, r) => s.plus(r), new Dec(0));
-  const exact = ratios.map((r) => whole.times(r).dividedBy(ratioSum));
-  const shares = exact.map((e) => e.floor());
-  let left = whole.minus(shares.reduce((s, x) => s.plus(x), new Dec(0))).toNumber();
-  const order = exact
-    .map((e, i) => ({ i, frac: e.minus(shares[i]!) }))
-    .sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
+  invariant(total.isInteger(), `allocateInteger needs a whole total, got ${total.toString()}`);
+  invariant(
+    ratios.every((r) => r.isFinite() && !r.isNegative()) && ratios.some((r) => !r.isZero()),
+    'allocateInteger needs finite ratios of zero or more with at least one above zero',
+  );
+  const whole = BigInt(total.abs().toFixed(0));
+  const weights = toBigInts(ratios);
+  const weightSum = weights.reduce((s, w) => s + w, 0n);
+
+  const shares = weights.map((w) => (whole * w) / weightSum);
+  const remainders = weights.map((w) => (whole * w) % weightSum);
+  let left = whole - shares.reduce((s, x) => s + x, 0n);
+  const order = remainders
+    .map((rest, i) => ({ i, rest }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
   for (const { i } of order) {
-    if (left <= 0) break;
-    shares[i] = shares[i]!.plus(1);
-    left -= 1;
+    if (left === 0n) break;
+    shares[i] = shares[i]! + 1n;
+    left -= 1n;
   }
-  return shares.map((s) => (sign < 0 ? s.negated() : s));
+
+  const negative = total.isNegative();
+  return shares.map((s) => new Dec((negative ? -s : s).toString()));
 }
 
 function readRatios(
@@ -63,8 +83,13 @@ function readRatios(
 }
 
 /**
- * Splits money by ratios (any scale: `[1, 1, 1]`, `['33.34', '33.33', '33.33']`),
- * exact to the minor unit. The amount must be on a minor unit.
+ * Splits money by ratios of any scale (`[1, 1, 1]`, `['33.34', '33.33', '33.33']`),
+ * exact to the minor unit: the parts always add up to the amount. Ratios may be
+ * JavaScript numbers (they are weights, not money). The amount must be on a minor
+ * unit, else `invalid_amount`; bad ratios are `invalid_number`.
+ *
+ * @param m - the amount to split, e.g. a payment or an invoice total
+ * @param ratios - one weight per part, in the order of the parts
  *
  * @example
  * allocate(money('5.47', 'EUR'), ['33.34', '33.33', '33.33']).map((p) => p.map((m) => m.amount))
@@ -83,6 +108,7 @@ export function allocate(
       receivablesError('invalid_amount', { input: m.amount, reason: 'not on a minor unit' }),
     );
   }
+
   return readRatios(ratios).map((rs) =>
     allocateInteger(units, rs).map((u) => ({
       amount: formatAmount(u.dividedBy(scale), digits),
@@ -94,6 +120,8 @@ export function allocate(
 /**
  * Splits money into `n` equal parts; the first parts take the extra minor units.
  *
+ * @param n - number of parts, a whole number from 1 to 10,000
+ *
  * @example
  * split(money('100.00', 'EUR'), 3).map((p) => p.map((m) => m.amount))
  * //=> Ok(['33.34', '33.33', '33.33'])
@@ -103,8 +131,8 @@ export function split(
   n: number,
   options: CurrencyOptions = {},
 ): Result<Money[], ErrorOf<'invalid_number' | 'invalid_amount'>> {
-  if (!Number.isInteger(n) || n < 1) {
-    const reason = 'the number of parts must be a whole number of 1 or more';
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PARTS) {
+    const reason = `the number of parts must be a whole number from 1 to ${MAX_PARTS}`;
     return err(receivablesError('invalid_number', { input: String(n), reason }));
   }
   return allocate(
@@ -113,3 +141,5 @@ export function split(
     options,
   );
 }
+
+const MAX_PARTS = 10_000;

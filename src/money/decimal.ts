@@ -7,6 +7,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
 import { type ErrorOf, type ErrorPath, receivablesError } from '../errors/index.js';
 
 /** Decimal constructor used everywhere in `receivables` (precision 40, half-up). */
@@ -64,6 +65,14 @@ export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
 }
 
 const PLAIN_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * Schema of a plain decimal string (`"1234.50"`, `"-0.5"`): digits with an optional
+ * point, no exponent, no comma, no blanks. For amounts and rates inside larger schemas.
+ */
+export const decimalStringSchema: z.ZodType<string> = z
+  .string()
+  .regex(PLAIN_DECIMAL, 'expected a plain decimal string such as "1234.50"');
 
 /**
  * Reads a decimal from outside input. Accepts plain decimal strings such as

@@ -5,8 +5,9 @@
  *
  * @module
  */
+
+import type { CurrencyOptions, Money } from './amount.js';
 import { minorUnitsOf } from './currency.js';
-import type { CurrencyOptions, Money } from './money.js';
 
 /** Options of {@link formatMoney}. */
 export interface FormatMoneyOptions extends CurrencyOptions {
