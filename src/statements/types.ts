@@ -46,10 +46,65 @@ export interface BankTransaction {
   readonly remittanceText?: string;
   readonly structuredReference?: StructuredReference;
   readonly endToEndId?: string;
-  /** Bank transaction code as the format writes it (ISO domain/family/sub-family, GVC, BAI2 type). */
+  /** Bank transaction code as the format writes it (ISO domain/family/sub-family, GVC, BAI2). */
   readonly bankTransactionCode?: string;
   /** Where the entry sits in the source file, for messages: line number or element path. */
   readonly source?: string;
+  /** Every structured reference (camt may give several); the first is `structuredReference`. */
+  readonly structuredReferences?: readonly StructuredReference[];
+  /** Booking status as the bank gives it (camt `BOOK`, `PDNG`, `INFO`); absent means booked. */
+  readonly status?: string;
+  /** Part of a batched entry: this transaction's 1-based position and the number of parts. */
+  readonly batch?: BatchPosition;
+  /**
+   * The amount the transaction details state when it differs from `amount` (another
+   * currency or an instructed amount); `amount` is always what was booked.
+   */
+  readonly detailAmount?: { readonly amount: string; readonly currency: string };
+  /** True when the details of a batched entry gave no amount and `amount` was inferred. */
+  readonly amountInferred?: boolean;
+  readonly debtorName?: string;
+  readonly creditorName?: string;
+  /** BIC of the counterparty's bank where given. */
+  readonly counterpartyBic?: string;
+  readonly instructionId?: string;
+  readonly mandateId?: string;
+  /** SWIFT gpi unique end-to-end transaction reference. */
+  readonly uetr?: string;
+  /** The bank's reference (camt AcctSvcrRef, MT940 bank reference, BAI2 bank ref). */
+  readonly bankReference?: string;
+  /** The account owner's reference (MT940 :61: customer reference, BAI2 customer ref). */
+  readonly customerReference?: string;
+  /** The bank's proprietary transaction code (camt BkTxCd/Prtry/Cd, MT940 :61: type). */
+  readonly proprietaryCode?: string;
+  /** Return or reversal reason code (camt RtrInf/Rsn, MT940 ?34). */
+  readonly returnReason?: string;
+  /** Free text the bank adds to the transaction (camt AddtlTxInf, the whole MT940 :86:). */
+  readonly additionalInfo?: string;
+  /** Free text on the booked entry (camt AddtlNtryInf, MT940 :61: supplementary details). */
+  readonly entryInfo?: string;
+  /** The bank's reference of the booked entry (camt NtryRef). */
+  readonly entryReference?: string;
+  /** BAI2 funds type (`0`, `1`, `2`, `S`, `V`, `D`, `Z`). */
+  readonly fundsType?: string;
+}
+
+/** Where a transaction sits inside a batched entry. */
+export interface BatchPosition {
+  /** 1-based position of the transaction details inside the entry. */
+  readonly index: number;
+  /** Number of transaction details in the entry. */
+  readonly size: number;
+  readonly messageId?: string;
+  readonly paymentInformationId?: string;
+}
+
+/** A total a statement states besides its balances (BAI2 total credits, total debits...). */
+export interface StatementSummary {
+  /** The format's code, e.g. BAI2 `100` (total credits). */
+  readonly code: string;
+  readonly amount: string;
+  readonly count?: number;
 }
 
 /** A balance stated in a statement (opening, closing...). */
@@ -60,6 +115,8 @@ export interface StatementBalance {
   /** Signed decimal string: negative for a debit balance. */
   readonly amount: string;
   readonly currency: string;
+  /** The format's own code (camt `OPBD`, MT940 `60F`, BAI2 `010`). */
+  readonly code?: string;
 }
 
 /** The outcome of checking opening balance + entries = closing balance. */
@@ -74,7 +131,13 @@ export interface ReconciliationCheck {
 
 /** A problem found while reading that did not stop the reading. */
 export interface StatementWarning {
-  readonly code: 'balance_mismatch' | 'invalid_reference_check_digits' | 'other';
+  readonly code:
+    | 'balance_mismatch'
+    | 'invalid_reference_check_digits'
+    | 'control_total_mismatch'
+    | 'batch_amount_mismatch'
+    | 'inferred_value'
+    | 'other';
   readonly message: string;
   /** Line or element path. */
   readonly where?: string;
@@ -91,6 +154,10 @@ export interface BankStatement {
   readonly transactions: readonly BankTransaction[];
   /** Present where the statement states both an opening and a closing balance. */
   readonly reconciliation?: ReconciliationCheck;
+  /** Sequence or statement number as the bank writes it (camt LglSeqNb, MT940 :28C:). */
+  readonly sequenceNumber?: string;
+  /** Totals the statement states besides balances (BAI2 summaries). */
+  readonly summaries?: readonly StatementSummary[];
 }
 
 /** What a reader returns for a whole file. */

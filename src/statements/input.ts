@@ -1,0 +1,106 @@
+/**
+ * What every statement reader shares before it looks at the format: the options,
+ * the size limit, turning bytes into text, the typed errors that name the place in
+ * the file, and the last-defence guard that turns an unexpected exception into a
+ * `parse_error` so that a reader never throws.
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { type ErrorOf, type ErrorPath, type ReceivablesError, receivablesError } from '../errors/index.js';
+import type { CurrencyRegistry } from '../money/currency.js';
+
+/** Default largest input a reader accepts: 50 MiB. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Default deepest XML element nesting a reader accepts (camt needs about 15). */
+export const DEFAULT_MAX_DEPTH = 40;
+
+/** Options every reader takes. */
+export interface ReaderOptions {
+  /** Refuse larger input with `input_too_large` (default {@link DEFAULT_MAX_BYTES}). */
+  readonly maxBytes?: number;
+  /** Refuse deeper XML nesting with `input_too_large` (default {@link DEFAULT_MAX_DEPTH}). */
+  readonly maxDepth?: number;
+  /** Where minor units of currencies are looked up; defaults to ISO 4217. */
+  readonly currencies?: CurrencyRegistry;
+}
+
+/** Bank file content: text, or raw bytes (UTF-8, with a Latin-1 fallback). */
+export type StatementContent = string | Uint8Array;
+
+/** Where a problem sits: a 1-based line and/or a path of element names and indexes. */
+export interface Place {
+  readonly line?: number;
+  readonly path?: ErrorPath;
+}
+
+/** A `parse_error` of a format, naming the line and path where known. */
+export function parseFailure(format: string, reason: string, place: Place = {}): ReceivablesError {
+  const details = place.line === undefined ? { format, reason } : { format, reason, line: place.line };
+  return receivablesError('parse_error', details, place.path ?? []);
+}
+
+/** An `err` holding a {@link parseFailure}. */
+export function failAt<T>(format: string, reason: string, place: Place = {}): Result<T, ReceivablesError> {
+  return err(parseFailure(format, reason, place));
+}
+
+/**
+ * Turns the content into text within the size limit: decodes bytes, strips a byte
+ * order mark. Bytes that are not valid UTF-8 are read as Latin-1, the usual
+ * encoding of older MT940 and BAI2 files.
+ */
+export function contentText(
+  content: StatementContent,
+  options: ReaderOptions,
+): Result<string, ErrorOf<'input_too_large'> | ErrorOf<'parse_error'>> {
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = typeof content === 'string' ? content.length : content.byteLength;
+  if (size > limit) {
+    const details = { limit: `${limit} bytes`, actual: `${size} bytes` };
+    return err(receivablesError('input_too_large', details, []));
+  }
+  if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+    const reason = `expected a string or Uint8Array, got ${typeof content}`;
+    return err(receivablesError('parse_error', { format: 'statement', reason }, []));
+  }
+  const text = typeof content === 'string' ? content : decode(content);
+  return ok(stripBom(text));
+}
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('latin1').decode(bytes);
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The 1-based line of a character offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/**
+ * Runs a reader and converts any exception it did not foresee into a `parse_error`:
+ * the last defence behind the reader's own checks, so a caller never needs `try`.
+ */
+export function guarded<T>(
+  format: string,
+  read: () => Result<T, ReceivablesError>,
+): Result<T, ReceivablesError> {
+  try {
+    return read();
+  } catch (e) {
+    const reason = `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+    return failAt(format, reason);
+  }
+}
