@@ -7,6 +7,8 @@
  *
  * @module
  */
+
+import type { RoundingMode } from '../money/decimal.js';
 import { isZeroTaxCategory } from './categories.js';
 import { divideRounded, type Fixed, pow10 } from './fixed.js';
 import type { PreparedInvoice, PreparedItem } from './prepare.js';
@@ -71,21 +73,20 @@ function spreadNet(
   h: bigint,
   d: bigint,
   target: bigint,
-  invoice: PreparedInvoice,
+  mode: RoundingMode,
 ): bigint[] {
-  const shares = members.map((m) => divideRounded(m.value * h, d, invoice.mode));
-  const order = members
-    .map((m, i) => ({ i, rest: m.value * h - shares[i]! * d }))
-    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  const shares = members.map((m) => divideRounded(m.value * h, d, mode));
   let left = target - shares.reduce((s, x) => s + x, 0n);
+  if (left === 0n) return shares;
+  // Units short go to the largest remainders, units over come off the smallest; ties
+  // to the earlier member either way, so a negated document spreads as the mirror.
+  const step = left > 0n ? 1n : -1n;
+  const order = members
+    .map((m, i) => ({ i, rest: step * (m.value * h - shares[i]! * d) }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
   for (let k = 0; left !== 0n; k = (k + 1) % order.length) {
-    if (left > 0n) {
-      shares[order[k]!.i]! += 1n;
-      left -= 1n;
-    } else {
-      shares[order[order.length - 1 - k]!.i]! -= 1n;
-      left += 1n;
-    }
+    shares[order[k]!.i]! += step;
+    left -= step;
   }
   return shares;
 }
@@ -123,7 +124,7 @@ function taxGroup(group: Group, invoice: PreparedInvoice, out: Map<ItemKind, Ite
     const gross = group.members.reduce((s, m) => s + m.value, 0n);
     tax = divideRounded(gross * r, hundred + r, invoice.mode);
     taxable = gross - tax;
-    const nets = spreadNet(group.members, hundred, hundred + r, taxable, invoice);
+    const nets = spreadNet(group.members, hundred, hundred + r, taxable, invoice.mode);
     for (const [i, m] of group.members.entries()) set(m, nets[i]!, m.value - nets[i]!);
   }
   return { category: group.category, rate: group.rate, rateKey: group.rateKey, taxable, tax };

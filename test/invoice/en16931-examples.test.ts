@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/money/decimal.js';
 import { calculateInvoice, type InvoiceInput, type VatCategory } from '../../src/invoice/index.js';
+import { Dec } from '../../src/money/decimal.js';
 
 interface AllowanceCharge {
   charge: boolean;
