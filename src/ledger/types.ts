@@ -116,6 +116,10 @@ export interface LedgerPayment {
   readonly reference?: string;
   /** The bank transaction or gateway settlement it came from (for idempotent import). */
   readonly transactionId?: string;
+  /** The bank's end-to-end id of the transfer, to find it again when it is returned. */
+  readonly endToEndId?: string;
+  /** The payer's account as the bank reported it. */
+  readonly payerAccount?: string;
   /**
    * Day the payment was returned or reversed by the bank. From that day on it
    * counts for nothing and its allocations no longer hold.
@@ -181,6 +185,10 @@ export interface Allocation {
   readonly date: IsoDate;
   /** Day the allocation was undone; from then on it no longer counts. */
   readonly reversedOn?: IsoDate;
+  /** The allocation request that made it (`applyPayment`/`applyCredit` id), for idempotency. */
+  readonly requestId?: string;
+  /** A fingerprint of that request: the same id with another request is refused. */
+  readonly requestKey?: string;
 }
 
 /** Everything the receivables engine knows, as plain data. */
@@ -225,6 +233,11 @@ export interface OpenItem {
   /** True when a dispute covers the as-of date. */
   readonly disputed: boolean;
   readonly paymentReference?: string;
+  /**
+   * Early-payment discounts the item offers, earliest first (from its invoice);
+   * filled for cash application, optional for every other use.
+   */
+  readonly discounts?: readonly OfferedDiscount[];
   /** Day the item became fully settled, when it is. */
   readonly settledOn?: IsoDate;
 }
