@@ -1,7 +1,9 @@
 /**
  * `receivables/adapters/memory`: the in-memory reference store, a recording
- * mailer, and a manual clock and counter ids, for tests, examples and demos.
+ * mailer, and clocks and id sources, for tests, examples and demos.
  *
  * @module
  */
+export * from './mailer.js';
 export * from './store.js';
+export * from './system.js';
