@@ -1,0 +1,175 @@
+/**
+ * Fees, statutory interest and fixed compensation for one dunning action, as ledger
+ * charges kept apart from the principal. Each charge id derives from the action key,
+ * and a charge is never posted twice: not when the ledger already holds a charge of
+ * the action (a retry after a crash), not interest already charged on the item (only
+ * the interest accrued since is posted), and not a second compensation per invoice.
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import type { ReceivablesError } from '../errors/index.js';
+import type { Ledger, LedgerCharge, OpenItem } from '../ledger/types.js';
+import { Dec, formatAmount, roundDecimal } from '../money/index.js';
+import type { IsoDate } from '../terms/date.js';
+import type { Candidate } from './classify.js';
+import { lateCompensation, lateInterest } from './interest.js';
+import type { DunningLevel, DunningPolicy } from './policy.js';
+import type { ReferenceRateTable } from './rates.js';
+
+/** Lookups into the ledger's charges and allocations, built once per plan on first use. */
+export interface ChargeLookups {
+  readonly postedActionKeys: () => ReadonlySet<string>;
+  readonly interestCharged: (itemId: string, today: IsoDate) => Dec;
+  readonly compensated: () => ReadonlySet<string>;
+  readonly paymentsOn: (itemId: string, today: IsoDate) => { date: IsoDate; amount: string }[];
+  /** The open item a charge was charged on. */
+  readonly chargeTarget: (chargeId: string) => string | undefined;
+}
+
+const lazy = <T>(build: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => {
+    if (value === undefined) value = build();
+    return value;
+  };
+};
+
+const groupBy = <T>(rows: readonly T[], key: (row: T) => string | undefined) => {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+};
+
+/** Builds the lookups of a ledger (nothing is computed until first asked). */
+export function chargeLookups(ledger: Ledger): ChargeLookups {
+  const actionKeys = lazy(() => new Set(ledger.charges.map((c) => c.actionKey ?? '')));
+  const interest = lazy(() =>
+    groupBy(
+      ledger.charges.filter((c) => c.kind === 'interest'),
+      (c) => c.itemId,
+    ),
+  );
+  const compensated = lazy(
+    () =>
+      new Set(ledger.charges.filter((c) => c.kind === 'compensation').map((c) => c.itemId ?? '')),
+  );
+  const allocations = lazy(() => groupBy(ledger.allocations, (a) => a.itemId));
+  const writeOffs = lazy(() => groupBy(ledger.writeOffs, (w) => w.itemId));
+  const reversed = lazy(() => {
+    const map = new Map<string, IsoDate>();
+    for (const p of ledger.payments) if (p.reversedOn) map.set(p.id, p.reversedOn);
+    return map;
+  });
+  const targets = lazy(() => new Map(ledger.charges.map((c) => [c.id, c.itemId])));
+  return {
+    postedActionKeys: actionKeys,
+    chargeTarget: (chargeId) => targets().get(chargeId),
+    compensated,
+    interestCharged: (itemId, today) =>
+      (interest().get(itemId) ?? [])
+        .filter((c) => c.date <= today)
+        .reduce((s, c) => s.plus(c.amount), new Dec(0)),
+    paymentsOn: (itemId, today) => {
+      const holds = (reversedOn: IsoDate | undefined) =>
+        reversedOn === undefined || reversedOn > today;
+      const paid = (allocations().get(itemId) ?? [])
+        .filter((a) => a.date <= today && holds(a.reversedOn) && holds(reversed().get(a.sourceId)))
+        .map((a) => ({ date: a.date, amount: a.amount }));
+      const off = (writeOffs().get(itemId) ?? []).filter((w) => w.date <= today);
+      return [...paid, ...off.map((w) => ({ date: w.date, amount: w.amount }))];
+    },
+  };
+}
+
+/** Everything {@link actionCharges} needs about the action. */
+export interface ChargeRequest {
+  readonly key: string;
+  readonly customerId: string;
+  readonly currency: string;
+  readonly minorUnits: number;
+  readonly consumer: boolean;
+  readonly today: IsoDate;
+  readonly candidates: readonly Candidate[];
+}
+
+function feeOf(level: DunningLevel, request: ChargeRequest, items: readonly OpenItem[]): Dec {
+  const fee = level.fee;
+  const mu = request.minorUnits;
+  if (!fee) return new Dec(0);
+  if (fee.type === 'fixed') return new Dec(fee.amounts[request.currency] ?? 0);
+  const base = items.reduce((s, i) => s.plus(i.openAmount), new Dec(0));
+  let amount = roundDecimal(base.times(fee.percent).dividedBy(100), mu, 'half-up');
+  const min = fee.min?.[request.currency];
+  const max = fee.max?.[request.currency];
+  if (min !== undefined) amount = Dec.max(amount, min);
+  if (max !== undefined) amount = Dec.min(amount, max);
+  return amount;
+}
+
+/**
+ * The charges an action posts: the fee of each level reached, and for levels that
+ * claim interest, the statutory interest accrued to the day less what was charged
+ * before, plus the fixed compensation once per invoice for business customers.
+ */
+export function actionCharges(
+  request: ChargeRequest,
+  policy: DunningPolicy,
+  lookups: ChargeLookups,
+  rates: ReferenceRateTable | undefined,
+): Result<LedgerCharge[], ReceivablesError> {
+  const { key, customerId, currency, today, minorUnits: mu } = request;
+  if (lookups.postedActionKeys().has(key)) return ok([]);
+  const charge = (id: string, kind: LedgerCharge['kind'], amount: Dec, itemId?: string) => ({
+    id: `${key}/${id}`,
+    kind,
+    customerId,
+    currency,
+    date: today,
+    dueDate: today,
+    amount: formatAmount(amount, mu),
+    ...(itemId === undefined ? {} : { itemId }),
+    actionKey: key,
+  });
+
+  const charges: LedgerCharge[] = [];
+  const levels = [...new Set(request.candidates.map((c) => c.level))].sort((a, b) => a - b);
+  for (const level of levels) {
+    const def = policy.levels[level - 1]!;
+    const items = request.candidates.filter((c) => c.level === level).map((c) => c.item);
+    const fee = feeOf(def, request, items);
+    const only = items.length === 1 ? items[0]!.id : undefined;
+    if (fee.greaterThan(0)) charges.push(charge(`fee/L${level}`, 'fee', fee, only));
+  }
+
+  const compensatedNow = new Set<string>();
+  for (const c of request.candidates) {
+    if (!policy.levels[c.level - 1]!.claimInterest || today <= c.item.dueDate) continue;
+    const claim = {
+      amount: c.item.amount,
+      currency,
+      dueDate: c.item.dueDate,
+      until: today,
+      payments: lookups.paymentsOn(c.item.id, today),
+      consumer: request.consumer,
+    };
+    const interest = lateInterest(claim, { ...policy.interest, ...(rates ? { rates } : {}) });
+    if (interest.isErr()) return err(interest.error);
+    const due = new Dec(interest.value.amount).minus(lookups.interestCharged(c.item.id, today));
+    if (due.greaterThan(0))
+      charges.push(charge(`interest/${c.item.id}`, 'interest', due, c.item.id));
+    const invoiceId = c.item.invoiceId ?? c.item.id;
+    const sum = lateCompensation(currency, request.consumer, policy.interest.compensation);
+    if (sum && !lookups.compensated().has(invoiceId) && !compensatedNow.has(invoiceId)) {
+      compensatedNow.add(invoiceId);
+      charges.push(charge(`compensation/${invoiceId}`, 'compensation', new Dec(sum), invoiceId));
+    }
+  }
+  return ok(charges);
+}

@@ -1,0 +1,153 @@
+/**
+ * The dunning history: what was sent and charged, action by action. The planner
+ * reads it to know each item's level and each customer's last contact, and never
+ * plans an action whose key it holds. {@link recordActions} appends a run's actions;
+ * recording the same action twice changes nothing.
+ *
+ * @module
+ */
+import type { Result } from 'neverthrow';
+import { z } from 'zod';
+import type { ReceivablesError } from '../errors/index.js';
+import type { IsoDate } from '../terms/date.js';
+import type { DunningAction } from './types.js';
+import { decimalSchema, isoDateSchema, parseWith } from './validate.js';
+
+/** One action carried out: a message sent and the charges posted with it. */
+export interface DunningHistoryEntry {
+  readonly key: string;
+  readonly kind: 'remind' | 'escalate';
+  readonly customerId: string;
+  readonly currency: string;
+  /** The customer's calendar date the action was taken on. */
+  readonly date: IsoDate;
+  readonly level: number;
+  readonly channel: string;
+  /** Each item with the level it reached. */
+  readonly items: readonly { readonly itemId: string; readonly level: number }[];
+  /** Charges posted, by ledger charge id. */
+  readonly charges: readonly {
+    readonly id: string;
+    readonly kind: 'fee' | 'interest' | 'compensation';
+    readonly amount: string;
+  }[];
+}
+
+/** Everything dunning has done so far, oldest first. */
+export interface DunningHistory {
+  readonly actions: readonly DunningHistoryEntry[];
+}
+
+/** A history with nothing in it. */
+export const EMPTY_DUNNING_HISTORY: DunningHistory = Object.freeze({ actions: [] });
+
+const entrySchema = z.object({
+  key: z.string().min(1),
+  kind: z.enum(['remind', 'escalate']),
+  customerId: z.string().min(1),
+  currency: z.string().min(1),
+  date: isoDateSchema,
+  level: z.number().int().min(1),
+  channel: z.string(),
+  items: z.array(z.object({ itemId: z.string().min(1), level: z.number().int().min(1) })),
+  charges: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        kind: z.enum(['fee', 'interest', 'compensation']),
+        amount: decimalSchema,
+      }),
+    )
+    .default([]),
+});
+
+/** Schema of a dunning history as JSON. */
+export const dunningHistorySchema: z.ZodType<DunningHistory> = z.object({
+  actions: z.array(entrySchema).default([]),
+});
+
+/**
+ * Reads a dunning history from outside input (JSON).
+ *
+ * @example
+ * parseDunningHistory({ actions: [] }).map((h) => h.actions.length)
+ * //=> Ok(0)
+ */
+export function parseDunningHistory(input: unknown): Result<DunningHistory, ReceivablesError> {
+  return parseWith(dunningHistorySchema, input);
+}
+
+/**
+ * The history with a run's actions appended; actions whose key it already holds are
+ * left out, so recording twice is the same as recording once.
+ *
+ * @param history - what was done before
+ * @param actions - actions carried out (sent and posted) in this run
+ *
+ * @example
+ * const once = recordActions(EMPTY_DUNNING_HISTORY, plan.actions);
+ * recordActions(once, plan.actions).actions.length === once.actions.length
+ * //=> true
+ */
+export function recordActions(
+  history: DunningHistory,
+  actions: readonly DunningAction[],
+): DunningHistory {
+  const keys = new Set(history.actions.map((a) => a.key));
+  const added: DunningHistoryEntry[] = [];
+  for (const a of actions) {
+    if (keys.has(a.key)) continue;
+    keys.add(a.key);
+    added.push({
+      key: a.key,
+      kind: a.kind,
+      customerId: a.customerId,
+      currency: a.currency,
+      date: a.date,
+      level: a.level,
+      channel: a.message.channel,
+      items: a.items.map((i) => ({ itemId: i.itemId, level: i.level })),
+      charges: a.charges.map((c) => ({ id: c.id, kind: c.kind, amount: c.amount })),
+    });
+  }
+  return added.length === 0 ? history : { actions: [...history.actions, ...added] };
+}
+
+/** What the planner needs from the history, looked up in constant time. */
+export interface HistoryIndex {
+  /** Highest level each item has reached. */
+  readonly itemLevel: ReadonlyMap<string, number>;
+  /** Each customer's contact days, ascending, unique. */
+  readonly contactDays: ReadonlyMap<string, readonly IsoDate[]>;
+  /** Every action key the history holds. */
+  readonly keys: ReadonlySet<string>;
+}
+
+/**
+ * Indexes the history for a run. Entries dated after the customer's run date are
+ * ignored for levels and contacts (a plan as of a day ignores later events), but
+ * their keys still block a repeat.
+ */
+export function indexHistory(
+  history: DunningHistory,
+  todayOf: (customerId: string) => IsoDate,
+): HistoryIndex {
+  const itemLevel = new Map<string, number>();
+  const days = new Map<string, IsoDate[]>();
+  const keys = new Set<string>();
+  for (const a of history.actions) {
+    keys.add(a.key);
+    if (a.date > todayOf(a.customerId)) continue;
+    for (const i of a.items) {
+      if ((itemLevel.get(i.itemId) ?? 0) < i.level) itemLevel.set(i.itemId, i.level);
+    }
+    const list = days.get(a.customerId);
+    if (list === undefined) days.set(a.customerId, [a.date]);
+    else list.push(a.date);
+  }
+  const contactDays = new Map<string, readonly IsoDate[]>();
+  for (const [customerId, list] of days) {
+    contactDays.set(customerId, [...new Set(list)].sort());
+  }
+  return { itemLevel, contactDays, keys };
+}

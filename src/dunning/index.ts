@@ -1,0 +1,15 @@
+/**
+ * Dunning: reminder policies, an idempotent planner, statutory late interest and
+ * fees (EU Directive 2011/7/EU), and rendered reminder messages.
+ *
+ * @module
+ */
+export { countDays } from './day-count.js';
+export * from './history.js';
+export * from './interest.js';
+export { dunningActionKey } from './keys.js';
+export * from './planner.js';
+export * from './policy.js';
+export { dunningPolicySchema } from './policy-schema.js';
+export * from './rates.js';
+export * from './types.js';

@@ -1,0 +1,208 @@
+/**
+ * The per-customer half of the planner: the gates that hold a whole message back
+ * (minimum overdue amount, send days, contact limits), and the actions themselves
+ * with their keys, charges, totals and message details.
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import type { ReceivablesError } from '../errors/index.js';
+import type { Customer, Ledger, OpenItem } from '../ledger/types.js';
+import { Dec, formatAmount } from '../money/index.js';
+import { type BusinessCalendar, isBusinessDay } from '../terms/calendar.js';
+import { daysBetween, type IsoDate } from '../terms/date.js';
+import { actionCharges, type ChargeLookups } from './charges.js';
+import type { Candidate, ClassifyContext, GroupClassification, Listed } from './classify.js';
+import type { HistoryIndex } from './history.js';
+import { dunningActionKey } from './keys.js';
+import { toMinor } from './minor.js';
+import type { DunningPolicy } from './policy.js';
+import type { ReferenceRateTable } from './rates.js';
+import type { DunningAction, DunningActionItem, NotReminded, NotRemindedReason } from './types.js';
+
+/**
+ * Why a customer's whole message waits, or undefined when it may go: the overdue
+ * amount is below the minimum, today is not a send day, or the customer was
+ * contacted too recently or too often this month.
+ */
+export function contactGate(
+  group: GroupClassification,
+  currency: string,
+  today: IsoDate,
+  ctx: ClassifyContext,
+  calendar: BusinessCalendar | undefined,
+): NotRemindedReason | undefined {
+  const { policy } = ctx;
+  const customerId = group.candidates[0]!.item.customerId;
+  const minimum = policy.minimumOverdue[currency];
+  if (minimum !== undefined) {
+    const min = toMinor(minimum, ctx.minorUnits(currency));
+    const below =
+      group.remindedMinor !== undefined && min !== undefined
+        ? group.remindedMinor < min
+        : [...group.candidates, ...group.listed]
+            .reduce((s, c) => s.plus(c.item.openAmount), new Dec(0))
+            .lessThan(minimum);
+    if (below) return 'below_minimum';
+  }
+  if (
+    policy.sendDays.businessDaysOnly &&
+    !isBusinessDay(today, calendar ?? policy.sendDays.calendar)
+  ) {
+    return 'not_business_day';
+  }
+  const contacts = ctx.index.contactDays.get(customerId) ?? [];
+  const last = contacts[contacts.length - 1];
+  const gap = policy.minDaysBetweenMessages;
+  if (last !== undefined && gap > 0 && daysBetween(last, today) < gap) return 'too_soon';
+  const month = today.slice(0, 7);
+  const max = policy.maxMessagesPerMonth;
+  if (max !== undefined && contacts.filter((d) => d.slice(0, 7) === month).length >= max) {
+    return 'monthly_limit';
+  }
+  return undefined;
+}
+
+/** What {@link buildActions} needs besides the group. */
+export interface BuildContext {
+  readonly policy: DunningPolicy;
+  readonly ledger: Ledger;
+  readonly lookups: ChargeLookups;
+  readonly index: HistoryIndex;
+  readonly minorUnits: number;
+  readonly rates: ReferenceRateTable | undefined;
+}
+
+const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) =>
+  a.item.dueDate < b.item.dueDate
+    ? -1
+    : a.item.dueDate > b.item.dueDate
+      ? 1
+      : a.item.id < b.item.id
+        ? -1
+        : 1;
+
+function toActionItem(item: OpenItem, level: number, today: IsoDate): DunningActionItem {
+  return {
+    itemId: item.id,
+    ...(item.invoiceId === undefined ? {} : { invoiceId: item.invoiceId }),
+    ...(item.number === undefined ? {} : { number: item.number }),
+    level,
+    issueDate: item.issueDate,
+    dueDate: item.dueDate,
+    daysOverdue: daysBetween(item.dueDate, today),
+    openAmount: item.openAmount,
+    ...(item.paymentReference === undefined ? {} : { paymentReference: item.paymentReference }),
+  };
+}
+
+interface Partition {
+  candidates: Candidate[];
+  listed: Listed[];
+  openCharges: OpenItem[];
+}
+
+function partitions(group: GroupClassification, policy: DunningPolicy, lookups: ChargeLookups) {
+  if (policy.grouping === 'customer') return [group as Partition];
+  const invoiceOf = (item: OpenItem) => item.invoiceId ?? item.id;
+  const parts = new Map<string, Partition>();
+  const itemInvoice = new Map<string, string>();
+  for (const c of group.candidates) {
+    itemInvoice.set(c.item.id, invoiceOf(c.item));
+    const p = parts.get(invoiceOf(c.item));
+    if (p) p.candidates.push(c);
+    else parts.set(invoiceOf(c.item), { candidates: [c], listed: [], openCharges: [] });
+  }
+  for (const l of group.listed) {
+    itemInvoice.set(l.item.id, invoiceOf(l.item));
+    parts.get(invoiceOf(l.item))?.listed.push(l);
+  }
+  for (const charge of group.openCharges) {
+    const target = lookups.chargeTarget(charge.id);
+    const invoice = target === undefined ? undefined : (itemInvoice.get(target) ?? target);
+    if (invoice !== undefined) parts.get(invoice)?.openCharges.push(charge);
+  }
+  return [...parts.values()];
+}
+
+/**
+ * The actions of one customer and currency: one, or one per invoice, each with its
+ * key, charges and totals. Items whose key the history already holds are skipped.
+ */
+export function buildActions(
+  group: GroupClassification,
+  customer: Customer | undefined,
+  customerId: string,
+  currency: string,
+  today: IsoDate,
+  deps: BuildContext,
+): Result<{ actions: DunningAction[]; skipped: NotReminded[] }, ReceivablesError> {
+  const { policy, minorUnits: mu } = deps;
+  const actions: DunningAction[] = [];
+  const skipped: NotReminded[] = [];
+  for (const part of partitions(group, policy, deps.lookups)) {
+    const candidates = [...part.candidates].sort(byDue);
+    const key = dunningActionKey(
+      customerId,
+      currency,
+      candidates.map((c) => ({ itemId: c.item.id, level: c.level })),
+    );
+    if (deps.index.keys.has(key)) {
+      for (const c of candidates) {
+        skipped.push({
+          itemId: c.item.id,
+          customerId,
+          reason: 'already_actioned',
+          levelSent: c.sent,
+        });
+      }
+      continue;
+    }
+    const consumer = customer?.consumer === true;
+    const request = { key, customerId, currency, minorUnits: mu, consumer, today, candidates };
+    const charges = actionCharges(request, policy, deps.lookups, deps.rates);
+    if (charges.isErr()) return err(charges.error);
+
+    const level = Math.max(...candidates.map((c) => c.level));
+    const def = policy.levels[level - 1]!;
+    const items = candidates.map((c) => toActionItem(c.item, c.level, today));
+    const listedItems = [...part.listed]
+      .sort(byDue)
+      .map((l) => toActionItem(l.item, l.sent, today));
+    const openCharges = part.openCharges.map((c) => ({
+      itemId: c.id,
+      kind: c.chargeKind ?? 'fee',
+      date: c.issueDate,
+      openAmount: c.openAmount,
+    }));
+    const sum = (amounts: readonly string[]) => amounts.reduce((s, a) => s.plus(a), new Dec(0));
+    const overdue = sum([...items, ...listedItems].map((i) => i.openAmount));
+    const chargesTotal = sum([
+      ...charges.value.map((c) => c.amount),
+      ...openCharges.map((c) => c.openAmount),
+    ]);
+    actions.push({
+      key,
+      kind: def.final ? 'escalate' : 'remind',
+      customerId,
+      currency,
+      date: today,
+      level,
+      items,
+      listedItems,
+      openCharges,
+      charges: charges.value,
+      overdueAmount: formatAmount(overdue, mu),
+      chargesAmount: formatAmount(chargesTotal, mu),
+      totalDue: formatAmount(overdue.plus(chargesTotal), mu),
+      message: {
+        channel: def.channel,
+        templateId: def.templateId,
+        locale: customer?.locale ?? policy.defaultLocale,
+        customerName: customer?.name ?? customerId,
+        ...(customer?.email === undefined ? {} : { to: customer.email }),
+      },
+    });
+  }
+  return ok({ actions, skipped });
+}

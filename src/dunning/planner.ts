@@ -1,0 +1,171 @@
+/**
+ * The dunning planner: a pure function from the ledger, the dunning history, a policy
+ * and a day to the reminders due that day. It can run every hour: what the history
+ * holds is never planned again, and each action carries an idempotency key that
+ * stays the same across runs, so a mailer and the ledger can refuse a repeat.
+ *
+ * "Today" is either a calendar date (the same for every customer) or an instant
+ * (ISO 8601 with `Z` or an offset), which each customer sees as the date in their own
+ * time zone (`Customer.timeZone`, else the policy's `sendDays.timeZone`).
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { type ReceivablesError, receivablesError } from '../errors/index.js';
+import { balancesAsOf } from '../ledger/balances.js';
+import type { Customer, Ledger, OpenItem } from '../ledger/types.js';
+import { ISO_CURRENCIES } from '../money/index.js';
+import { calendarDateIn, type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
+import { chargeLookups } from './charges.js';
+import { type ClassifyContext, classifyGroup } from './classify.js';
+import { type DunningHistory, indexHistory } from './history.js';
+import { buildActions, contactGate } from './planner-actions.js';
+import type { DunningPolicy } from './policy.js';
+import type {
+  DunningAction,
+  DunningHold,
+  DunningPlan,
+  NotReminded,
+  PlanDunningOptions,
+} from './types.js';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function readToday(
+  ledger: Ledger,
+  policy: DunningPolicy,
+  asOf: string,
+): Result<(customerId: string) => IsoDate, ReceivablesError> {
+  if (isIsoDate(asOf)) return ok(() => asOf);
+  if (typeof asOf !== 'string' || !INSTANT.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    return err(receivablesError('invalid_date', { input: String(asOf) }, ['asOf']));
+  }
+  const zones = new Map<string, IsoDate>();
+  const zoneOf = new Map<string, string>();
+  const fallback = policy.sendDays.timeZone;
+  for (const [i, c] of [
+    ...ledger.customers,
+    { id: '', timeZone: fallback } as Customer,
+  ].entries()) {
+    const zone = c.timeZone ?? fallback;
+    zoneOf.set(c.id, zone);
+    if (zones.has(zone)) continue;
+    try {
+      zones.set(zone, calendarDateIn(asOf, zone));
+    } catch {
+      const issue = { path: ['customers', i, 'timeZone'], message: 'unknown IANA time zone' };
+      return err(receivablesError('invalid_input', { issues: [issue] }, issue.path));
+    }
+  }
+  return ok((customerId) => zones.get(zoneOf.get(customerId) ?? fallback)!);
+}
+
+const byKey = (holds: readonly DunningHold[], key: 'itemId' | 'customerId') => {
+  const map = new Map<string, DunningHold[]>();
+  for (const h of holds) {
+    const id = h[key];
+    if (id === undefined || (key === 'customerId' && h.itemId !== undefined)) continue;
+    map.set(id, [...(map.get(id) ?? []), h]);
+  }
+  return map;
+};
+
+/**
+ * Plans the reminders due today: for each customer (and currency), the level, the
+ * items and amounts, the fees and interest to post, and the message to send, each
+ * action with a stable idempotency key; and for every other item, why it is left alone.
+ *
+ * @param ledger - the receivables ledger
+ * @param history - what dunning already sent and charged ({@link recordActions})
+ * @param policy - a validated policy ({@link parseDunningPolicy})
+ * @param asOf - the run's calendar date, or an instant seen in each customer's zone
+ * @param options - holds, the host's business calendar, reference rates
+ *
+ * @example
+ * planDunning(ledger, EMPTY_DUNNING_HISTORY, policy, '2024-02-08')
+ *   .map((p) => p.actions.map((a) => a.items.map((i) => [i.itemId, i.openAmount])))
+ * //=> Ok([[['INV-3', '250.00']]])
+ */
+export function planDunning(
+  ledger: Ledger,
+  history: DunningHistory,
+  policy: DunningPolicy,
+  asOf: string,
+  options: PlanDunningOptions = {},
+): Result<DunningPlan, ReceivablesError> {
+  const todayOfResult = readToday(ledger, policy, asOf);
+  if (todayOfResult.isErr()) return err(todayOfResult.error);
+  const todayOf = todayOfResult.value;
+  const currencies = options.currencies ?? ISO_CURRENCIES;
+  const customers = new Map(ledger.customers.map((c) => [c.id, c]));
+  const days = new Map<string, number>();
+  const units = new Map<string, number>();
+  const ctx: ClassifyContext = {
+    policy,
+    index: indexHistory(history, todayOf),
+    holdsByItem: byKey(options.holds ?? [], 'itemId'),
+    holdsByCustomer: byKey(options.holds ?? [], 'customerId'),
+    levelOffsets: policy.levels.map(
+      (l) => l.daysAfterDue + (l.daysAfterDue > 0 ? policy.graceDays : 0),
+    ),
+    dayNumber: (date) => {
+      let n = days.get(date);
+      if (n === undefined) days.set(date, (n = toDayNumber(date)));
+      return n;
+    },
+    minorUnits: (currency) => {
+      let n = units.get(currency);
+      if (n === undefined) units.set(currency, (n = currencies.get(currency)?.minorUnits ?? 0));
+      return n;
+    },
+  };
+
+  const groups = new Map<string, OpenItem[]>();
+  const balancesOn = new Map<IsoDate, boolean>();
+  for (const c of [...ledger.customers.map((x) => x.id), '']) balancesOn.set(todayOf(c), true);
+  for (const date of balancesOn.keys()) {
+    const given = options.balances?.asOf === date && isIsoDate(asOf) ? options.balances : undefined;
+    for (const item of (given ?? balancesAsOf(ledger, date)).items) {
+      if (todayOf(item.customerId) !== date) continue;
+      const key = `${item.customerId}\u0000${item.currency}`;
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+
+  const notReminded: NotReminded[] = [];
+  for (const inv of ledger.invoices) {
+    if (inv.status === 'draft' || inv.status === 'void') {
+      notReminded.push({ itemId: inv.id, customerId: inv.customerId, reason: inv.status });
+    }
+  }
+  const actions: DunningAction[] = [];
+  const lookups = chargeLookups(ledger);
+  for (const items of groups.values()) {
+    const { customerId, currency } = items[0]!;
+    const today = todayOf(customerId);
+    const group = classifyGroup(items, customerId, today, ctx);
+    for (const r of group.reasons) notReminded.push(r);
+    if (group.candidates.length === 0) continue;
+    const gate = contactGate(group, currency, today, ctx, options.calendar);
+    if (gate !== undefined) {
+      for (const c of group.candidates) {
+        notReminded.push({ itemId: c.item.id, customerId, reason: gate, levelSent: c.sent });
+      }
+      continue;
+    }
+    const built = buildActions(group, customers.get(customerId), customerId, currency, today, {
+      policy,
+      lookups,
+      ledger,
+      index: ctx.index,
+      minorUnits: ctx.minorUnits(currency),
+      rates: options.rates,
+    });
+    if (built.isErr()) return err(built.error);
+    for (const a of built.value.actions) actions.push(a);
+    for (const r of built.value.skipped) notReminded.push(r);
+  }
+  return ok({ asOf, actions, notReminded });
+}
