@@ -82,6 +82,8 @@ export interface ErrorDetails {
   delivery_failed: { readonly reason: string; readonly retryable: boolean };
   /** A webhook signature or timestamp did not verify. */
   invalid_signature: { readonly reason: string };
+  /** A report that works in one currency was given none, or a ledger holding several. */
+  currency_required: { readonly currencies: readonly string[] };
   /** The store could not do its work (busy, corrupt, schema newer than this library). */
   storage_failed: { readonly reason: string; readonly retryable: boolean };
 }
@@ -140,6 +142,8 @@ const catalogue: { [C in ErrorCode]: (d: ErrorDetails[C]) => string } = {
   duplicate_key: (d) => `The key ${JSON.stringify(d.key)} was already used`,
   delivery_failed: (d) => `Delivery failed${d.retryable ? ' (will retry)' : ''}: ${d.reason}`,
   invalid_signature: (d) => `Webhook signature rejected: ${d.reason}`,
+  currency_required: (d) =>
+    `Name the currency to report in; the input holds ${d.currencies.join(', ') || 'none'}`,
   storage_failed: (d) => `Storage failed${d.retryable ? ' (will retry)' : ''}: ${d.reason}`,
 };
 
