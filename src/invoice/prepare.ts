@@ -87,9 +87,24 @@ class Reader {
     );
   }
 
-  rate(category: VatCategory, text: string | undefined, site: RateSite, path: ErrorPath): R<Fixed> {
+  /** Rates repeat across lines; each (category, rate) text is read and checked once. */
+  private readonly rates = new Map<string, { rate: Fixed; rateKey: string }>();
+
+  rate(
+    category: VatCategory,
+    text: string | undefined,
+    site: RateSite,
+    path: () => ErrorPath,
+  ): R<{ rate: Fixed; rateKey: string }> {
+    const key = `${site}/${category}/${text ?? ''}`;
+    const cached = this.rates.get(key);
+    if (cached) return ok(cached);
     const rate = parseFixed(text ?? '0');
-    return checkRate(category, rate, site, [...path, 'vatRatePercent']).map(() => rate);
+    const checked = checkRate(category, rate, site, [...path(), 'vatRatePercent']);
+    if (checked.isErr()) return err(checked.error);
+    const entry = { rate, rateKey: normalizePercent(rate) };
+    this.rates.set(key, entry);
+    return ok(entry);
   }
 }
 
@@ -98,6 +113,8 @@ function positive(value: Fixed, input: string, rule: string, path: ErrorPath): R
   const reason = `must not be negative (${rule})`;
   return err(receivablesError('invalid_number', { input, reason }, path));
 }
+
+const ONE: Fixed = { units: 1n, scale: 0 };
 
 /** quantity x net price / price base quantity, rounded to the minor unit. */
 function priceAmount(reader: Reader, line: InvoiceLineInput, path: ErrorPath): R<bigint> {
@@ -116,7 +133,7 @@ function priceAmount(reader: Reader, line: InvoiceLineInput, path: ErrorPath): R
   const priceCheck = positive(price, normalizePercent(price), 'BR-27', [...path, 'unitNetPrice']);
   if (priceCheck.isErr()) return err(priceCheck.error);
 
-  const base = parseFixed(line.priceBaseQuantity ?? '1');
+  const base = line.priceBaseQuantity === undefined ? ONE : parseFixed(line.priceBaseQuantity);
   if (base.units <= 0n) {
     const reason = 'the price base quantity must be above zero (PEPPOL-EN16931-R121)';
     const input = line.priceBaseQuantity ?? '';
@@ -132,7 +149,8 @@ function priceAmount(reader: Reader, line: InvoiceLineInput, path: ErrorPath): R
   return ok(divideRounded(numerator, denominator, reader.mode));
 }
 
-function lineAmount(reader: Reader, line: InvoiceLineInput, path: ErrorPath): R<bigint> {
+function lineAmount(reader: Reader, line: InvoiceLineInput, index: number): R<bigint> {
+  const path = ['lines', index];
   if (line.netAmount !== undefined) return reader.amount(line.netAmount, [...path, 'netAmount']);
   const base = priceAmount(reader, line, path);
   if (base.isErr()) return base;
@@ -160,9 +178,9 @@ function documentItems(
   const out: PreparedItem[] = [];
   for (const [i, a] of items.entries()) {
     const path = [key, i];
-    const rate = reader.rate(a.vatCategory, a.vatRatePercent, site, path);
+    const rate = reader.rate(a.vatCategory, a.vatRatePercent, site, () => path);
     if (rate.isErr()) return err(rate.error);
-    const rateKey = normalizePercent(rate.value);
+    const { rateKey } = rate.value;
     // A percentage without a base applies to the lines of its own VAT group.
     const groupBase = lines
       .filter((l) => l.category === a.vatCategory && l.rateKey === rateKey)
@@ -170,7 +188,13 @@ function documentItems(
     const amount = reader.allowance(a, groupBase, path);
     if (amount.isErr()) return err(amount.error);
     const reason = a.reason ?? a.reasonCode;
-    out.push({ category: a.vatCategory, rate: rate.value, rateKey, amount: amount.value, reason });
+    out.push({
+      category: a.vatCategory,
+      rate: rate.value.rate,
+      rateKey,
+      amount: amount.value,
+      reason,
+    });
   }
   return ok(out);
 }
@@ -193,16 +217,15 @@ export function prepareInvoice(
 
   const lines: PreparedItem[] = [];
   for (const [i, line] of input.lines.entries()) {
-    const path = ['lines', i];
-    const rate = reader.rate(line.vatCategory, line.vatRatePercent, 'line', path);
+    const rate = reader.rate(line.vatCategory, line.vatRatePercent, 'line', () => ['lines', i]);
     if (rate.isErr()) return err(rate.error);
-    const amount = lineAmount(reader, line, path);
+    const amount = lineAmount(reader, line, i);
     if (amount.isErr()) return err(amount.error);
-    const rateKey = normalizePercent(rate.value);
+    const { rate: value, rateKey } = rate.value;
     lines.push({
       id: line.id,
       category: line.vatCategory,
-      rate: rate.value,
+      rate: value,
       rateKey,
       amount: amount.value,
     });
