@@ -31,10 +31,22 @@ export type CustomerRecord = Customer;
 export interface InvoiceRecord extends LedgerInvoice {
   /** Position in the host's invoice number sequence. */
   readonly sequence?: number;
-  /** The invoice calculation (lines, VAT breakdown, totals) as JSON. */
-  readonly document?: JsonValue;
   /** A payment link created by the gateway, when there is one. */
   readonly paymentLink?: string;
+}
+
+/**
+ * A document kept beside a ledger record, read only when needed (not on every
+ * ledger load): e.g. the full calculation of an invoice.
+ */
+export interface DocumentRecord {
+  /** Same id as the record it belongs to. */
+  readonly id: string;
+  /** `invoice` for an invoice calculation, or a host kind. */
+  readonly kind: string;
+  readonly customerId?: string;
+  /** The document as JSON (for an invoice: lines, VAT breakdown, totals). */
+  readonly document: JsonValue;
 }
 
 /** Where a queued message stands: `dead` ones were rejected or ran out of attempts. */

@@ -33,6 +33,7 @@ import type {
 import type {
   CursorRecord,
   CustomerRecord,
+  DocumentRecord,
   DunningHistoryRecord,
   ImportRecord,
   InvoiceRecord,
@@ -68,6 +69,7 @@ export interface Collection<T extends { readonly id: string }> {
 export interface StoreCollections {
   readonly customers: Collection<CustomerRecord>;
   readonly invoices: Collection<InvoiceRecord>;
+  readonly documents: Collection<DocumentRecord>;
   readonly creditNotes: Collection<LedgerCreditNote>;
   readonly payments: Collection<LedgerPayment>;
   readonly refunds: Collection<LedgerRefund>;
@@ -135,6 +137,7 @@ export interface CollectionIndex {
 export const STORE_COLLECTIONS: { readonly [N in CollectionName]: CollectionIndex } = {
   customers: {},
   invoices: { key: 'number', status: 'status' },
+  documents: {},
   creditNotes: {},
   payments: { key: 'transactionId' },
   refunds: {},

@@ -35,7 +35,6 @@ export function messageIdFor(idempotencyKey: string, domain: string): string {
 
 function encodeWord(value: string): string {
   const safe = headerSafe(value);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII test
   if (/^[\u0020-\u007e]*$/.test(safe)) return safe;
   return `=?UTF-8?B?${Buffer.from(safe, 'utf8').toString('base64')}?=`;
 }

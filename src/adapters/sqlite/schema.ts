@@ -13,6 +13,7 @@ import type { CollectionName } from '../../ports/store.js';
 export const TABLES: { readonly [N in CollectionName]: string } = {
   customers: 'customers',
   invoices: 'invoices',
+  documents: 'documents',
   creditNotes: 'credit_notes',
   payments: 'payments',
   refunds: 'refunds',
