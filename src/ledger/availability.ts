@@ -1,0 +1,88 @@
+/**
+ * What a new allocation dated D may take: the least that an item has open, and the
+ * least that a payment or credit note has left, on any day from D on. Checking D
+ * alone is not enough: an allocation dated later already uses the money, and an
+ * allocation undone later held until then.
+ *
+ * What is committed to an item or source only grows between events, and only drops
+ * on the day something stops counting (an undone allocation, a reversed payment), so
+ * the least open amount is reached at the end of time or on the eve of such a day:
+ * those are the only days replayed. Only the customer's own records are replayed.
+ *
+ * Internal to the ledger module.
+ *
+ * @module
+ */
+import { addDays, type IsoDate } from '../terms/date.js';
+import { replayLedger } from './state.js';
+import type { Ledger } from './types.js';
+import { minUnits, subUnits, type Units } from './units.js';
+
+/** The last day the replay looks at: "from now on, for ever". */
+export const END_OF_TIME: IsoDate = '9999-12-31';
+
+/** Least open per item and least left per source, from a date on. */
+export interface Availability {
+  readonly open: ReadonlyMap<string, Units>;
+  readonly left: ReadonlyMap<string, Units>;
+}
+
+/** The records of one customer, and the allocations and write-offs that touch them. */
+export function customerLedger(ledger: Ledger, customerId: string): Ledger {
+  const mine = <T extends { readonly customerId: string }>(rs: readonly T[]) =>
+    rs.filter((r) => r.customerId === customerId);
+  const invoices = mine(ledger.invoices);
+  const charges = mine(ledger.charges);
+  const items = new Set<string>(charges.map((c) => c.id));
+  for (const inv of invoices) {
+    if (inv.instalments && inv.instalments.length > 0) {
+      for (const part of inv.instalments) items.add(part.id);
+    } else items.add(inv.id);
+  }
+  const payments = mine(ledger.payments);
+  const creditNotes = mine(ledger.creditNotes);
+  const sources = new Set<string>([...payments, ...creditNotes].map((s) => s.id));
+  return {
+    customers: ledger.customers.filter((c) => c.id === customerId),
+    invoices,
+    creditNotes,
+    payments,
+    refunds: mine(ledger.refunds),
+    charges,
+    writeOffs: ledger.writeOffs.filter((w) => items.has(w.itemId)),
+    allocations: ledger.allocations.filter((a) => sources.has(a.sourceId) || items.has(a.itemId)),
+  };
+}
+
+/**
+ * Least open amount of every item and least unapplied amount of every source of a
+ * (customer) ledger on any day from `date` on. A source that stops counting later
+ * (a reversed payment) is only looked at while it counts; one that does not count
+ * on `date` is absent.
+ */
+export function availableFrom(ledger: Ledger, date: IsoDate): Availability {
+  const days = new Set<IsoDate>([date, END_OF_TIME]);
+  const stops = [
+    ...ledger.allocations.map((a) => a.reversedOn),
+    ...ledger.payments.map((p) => p.reversedOn),
+  ];
+  for (const day of stops) if (day !== undefined && day > date) days.add(addDays(day, -1));
+
+  const open = new Map<string, Units>();
+  const left = new Map<string, Units>();
+  const first = replayLedger(ledger, date);
+  for (const day of [...days].sort()) {
+    const state = day === date ? first : replayLedger(ledger, day);
+    for (const [id, item] of state.items) {
+      const now = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
+      const before = open.get(id);
+      open.set(id, before === undefined ? now : minUnits(before, now));
+    }
+    for (const [id, source] of state.sources) {
+      if (!first.sources.has(id)) continue;
+      const before = left.get(id);
+      left.set(id, before === undefined ? source.left : minUnits(before, source.left));
+    }
+  }
+  return { open, left };
+}

@@ -1,0 +1,167 @@
+/**
+ * The zod schemas of the ledger's JSON shape: one per record kind, each checking its
+ * fields alone (amount strings on the currency's minor unit, real calendar dates,
+ * known ISO 4217 codes). What ties records together (ids, references, currencies and
+ * customers of allocations) is checked by `parseLedger`.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { ISO_CURRENCIES } from '../money/currency.js';
+import { parseDecimal } from '../money/decimal.js';
+import { isIsoDate } from '../terms/date.js';
+import type {
+  Allocation,
+  Customer,
+  Ledger,
+  LedgerCharge,
+  LedgerCreditNote,
+  LedgerInvoice,
+  LedgerPayment,
+  LedgerRefund,
+  LedgerWriteOff,
+} from './types.js';
+
+const id = z.string().min(1).max(200);
+const date = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
+const currency = z
+  .string()
+  .refine((c) => ISO_CURRENCIES.get(c) !== undefined, { message: 'unknown ISO 4217 currency' });
+const AMOUNT = /^\d{1,30}(\.\d{1,18})?$/;
+const amount = z.string().regex(AMOUNT, { message: 'expected a decimal string such as "12.50"' });
+const positive = amount.refine((a) => /[1-9]/.test(a), { message: 'must be above zero' });
+
+/**
+ * Adds an issue for every amount field that has more decimals than the record's
+ * currency has minor units (`"10.005"` in EUR), so no amount is silently rounded.
+ */
+function onMinorUnit(fields: readonly string[]) {
+  return (record: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const code = record.currency;
+    const units = typeof code === 'string' ? ISO_CURRENCIES.get(code)?.minorUnits : undefined;
+    if (units === undefined) return;
+    for (const field of fields) {
+      const value = record[field];
+      if (typeof value === 'string' && parseDecimal(value, [], units).isErr()) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `more than ${units} decimals` });
+      }
+    }
+  };
+}
+
+const dispute = z.object({ from: date, until: date.optional(), reason: z.string().optional() });
+
+const instalment = z.object({ id, dueDate: date, amount });
+
+/** Schema of a {@link Customer}. */
+export const customerSchema: z.ZodType<Customer> = z.object({
+  id,
+  name: z.string(),
+  aliases: z.array(z.string()).optional(),
+  accounts: z.array(z.string()).optional(),
+  email: z.string().optional(),
+  locale: z.string().optional(),
+  timeZone: z.string().optional(),
+  segment: z.string().optional(),
+  consumer: z.boolean().optional(),
+});
+
+/** Schema of a {@link LedgerInvoice} (instalment amounts are checked by `parseLedger`). */
+export const ledgerInvoiceSchema: z.ZodType<LedgerInvoice> = z
+  .object({
+    id,
+    number: z.string().optional(),
+    customerId: id,
+    currency,
+    issueDate: date,
+    dueDate: date,
+    amount,
+    status: z.enum(['draft', 'issued', 'void']).optional(),
+    instalments: z.array(instalment).optional(),
+    paymentReference: z.string().optional(),
+    discounts: z
+      .array(z.object({ until: date, percent: amount, baseAmount: amount.optional() }))
+      .optional(),
+    disputes: z.array(dispute).optional(),
+  })
+  .superRefine(onMinorUnit(['amount']));
+
+/** Schema of a {@link LedgerCreditNote}. */
+export const ledgerCreditNoteSchema: z.ZodType<LedgerCreditNote> = z
+  .object({
+    id,
+    number: z.string().optional(),
+    customerId: id,
+    currency,
+    issueDate: date,
+    amount: positive,
+    invoiceId: id.optional(),
+  })
+  .superRefine(onMinorUnit(['amount']));
+
+/** Schema of a {@link LedgerPayment}. */
+export const ledgerPaymentSchema: z.ZodType<LedgerPayment> = z
+  .object({
+    id,
+    customerId: id,
+    currency,
+    date,
+    amount: positive,
+    reference: z.string().optional(),
+    transactionId: z.string().optional(),
+    reversedOn: date.optional(),
+  })
+  .superRefine(onMinorUnit(['amount']));
+
+/** Schema of a {@link LedgerRefund}. */
+export const ledgerRefundSchema: z.ZodType<LedgerRefund> = z
+  .object({ id, customerId: id, currency, date, amount: positive, sourceId: id })
+  .superRefine(onMinorUnit(['amount']));
+
+/** Schema of a {@link LedgerCharge}. */
+export const ledgerChargeSchema: z.ZodType<LedgerCharge> = z
+  .object({
+    id,
+    kind: z.enum(['fee', 'interest', 'compensation']),
+    customerId: id,
+    currency,
+    date,
+    dueDate: date.optional(),
+    amount: positive,
+    itemId: id.optional(),
+    actionKey: z.string().optional(),
+  })
+  .superRefine(onMinorUnit(['amount']));
+
+/** Schema of a {@link LedgerWriteOff} (its minor units are checked against its item). */
+export const ledgerWriteOffSchema: z.ZodType<LedgerWriteOff> = z.object({
+  id,
+  itemId: id,
+  date,
+  amount: positive,
+  reason: z.string().optional(),
+});
+
+/** Schema of an {@link Allocation} (its minor units are checked against its item). */
+export const allocationSchema: z.ZodType<Allocation> = z.object({
+  id,
+  sourceId: id,
+  itemId: id,
+  amount: positive,
+  date,
+  reversedOn: date.optional(),
+  requestId: id.optional(),
+  requestKey: z.string().optional(),
+});
+
+/** Schema of a whole {@link Ledger}; a missing array is an empty one. */
+export const ledgerSchema: z.ZodType<Ledger, unknown> = z.object({
+  customers: z.array(customerSchema).default([]),
+  invoices: z.array(ledgerInvoiceSchema).default([]),
+  creditNotes: z.array(ledgerCreditNoteSchema).default([]),
+  payments: z.array(ledgerPaymentSchema).default([]),
+  refunds: z.array(ledgerRefundSchema).default([]),
+  charges: z.array(ledgerChargeSchema).default([]),
+  writeOffs: z.array(ledgerWriteOffSchema).default([]),
+  allocations: z.array(allocationSchema).default([]),
+});
