@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { addDays, type IsoDate, isoWeekday } from './date.js';
+import { z } from 'zod';
+import { addDays, type IsoDate, isIsoDate, isoWeekday } from './date.js';
 
 /** Weekend days and holidays. ISO weekday numbers: 1 = Monday ... 7 = Sunday. */
 export interface BusinessCalendar {
@@ -20,6 +21,22 @@ export interface BusinessCalendar {
 export type BusinessDayConvention = 'following' | 'preceding' | 'modified-following';
 
 const DEFAULT_WEEKEND: readonly number[] = [6, 7];
+
+/** Schema of a {@link BusinessCalendar} from outside input: at least one open weekday. */
+export const businessCalendarSchema: z.ZodType<BusinessCalendar> = z.strictObject({
+  weekend: z
+    .array(z.number().int().min(1).max(7))
+    .refine((days) => new Set(days).size < 7, 'a calendar needs at least one business weekday')
+    .optional(),
+  holidays: z.array(z.string().refine(isIsoDate, 'expected a YYYY-MM-DD date')).optional(),
+});
+
+/** Schema of a {@link BusinessDayConvention}. */
+export const businessDayConventionSchema: z.ZodType<BusinessDayConvention> = z.enum([
+  'following',
+  'preceding',
+  'modified-following',
+]);
 
 /**
  * True when the date is neither a weekend day nor a holiday of the calendar.

@@ -1,0 +1,147 @@
+/**
+ * Instalment schedules: the parts an invoice total splits into under its terms, each
+ * with its amount, due date and discount offers. Parts always add up to the total to
+ * the minor unit (DESIGN.md invariant 1). Percentage shares split by largest
+ * remainder by default, so the spare minor units go to the parts whose exact share
+ * lost most in rounding; the policy `last-absorbs` instead rounds every part but the
+ * last toward zero and lets the last take what is left, as many billing systems do.
+ * Rounding toward zero keeps the last part at least its own exact share, so it can
+ * never turn negative.
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { type ErrorOf, receivablesError } from '../errors/index.js';
+import { allocate } from '../money/allocate.js';
+import { type CurrencyOptions, type Money, toDecimal } from '../money/amount.js';
+import { currencyOf } from '../money/currency.js';
+import {
+  fromDecimal,
+  parseMoney,
+  roundDecimal,
+  subtract,
+  sum,
+  toMinorUnits,
+} from '../money/money.js';
+import { type IsoDate, parseIsoDate } from './date.js';
+import { offersFor } from './discount.js';
+import { businessDayAdjuster, type DueDateOptions, unadjustedDueDate } from './due-date.js';
+import { validatePaymentTerms } from './schema.js';
+import type { DiscountOffer, PaymentTerms, SimplePaymentTerms } from './types.js';
+
+/** How percentage instalments place the minor units that rounding leaves over. */
+export type InstalmentPolicy = 'largest-remainder' | 'last-absorbs';
+
+/** Options of {@link instalmentSchedule}. */
+export interface InstalmentScheduleOptions extends DueDateOptions, CurrencyOptions {
+  /** The invoice date; without it the schedule has amounts but no dates or offers. */
+  readonly issueDate?: IsoDate;
+  /** `largest-remainder` (default) or `last-absorbs`. */
+  readonly policy?: InstalmentPolicy;
+}
+
+/** One part of an instalment schedule. */
+export interface ScheduledInstalment {
+  /** Position in the schedule, from 0. */
+  readonly index: number;
+  /** The part's amount, in the total's currency. */
+  readonly amount: Money;
+  /** The part's own terms. */
+  readonly terms: SimplePaymentTerms;
+  /** Due date (business-day adjusted), or null when no issue date was given. */
+  readonly dueDate: IsoDate | null;
+  /** Early-payment discounts on this part (on its amount), earliest first. */
+  readonly discounts: readonly DiscountOffer[];
+}
+
+type ScheduleError = ErrorOf<
+  'invalid_input' | 'invalid_date' | 'invalid_amount' | 'invalid_terms' | 'unknown_currency'
+>;
+
+function lastAbsorbs(total: Money, percents: readonly string[], options: CurrencyOptions) {
+  const digits = currencyOf(total.currency, options.currencies)._unsafeUnwrap().minorUnits;
+  const head = percents.slice(0, -1).map((p) => {
+    const exact = toDecimal(total).times(p).dividedBy(100);
+    return fromDecimal(roundDecimal(exact, digits, 'down'), total.currency, options);
+  });
+  const rest = sum(head, total.currency).andThen((h) => subtract(total, h, options));
+  return [...head, rest._unsafeUnwrap()];
+}
+
+function amounts(
+  total: Money,
+  terms: PaymentTerms,
+  options: InstalmentScheduleOptions,
+): Result<Money[], ScheduleError> {
+  if (terms.kind !== 'instalments') return ok([total]);
+  const parts = terms.instalments;
+  const percents = parts.flatMap((p) => ('percent' in p ? [p.percent] : []));
+  if (percents.length === parts.length) {
+    if (options.policy === 'last-absorbs') {
+      return toMinorUnits(total, options).map(() => lastAbsorbs(total, percents, options));
+    }
+    return allocate(total, percents, options).mapErr((e) =>
+      e.code === 'invalid_amount' ? e : receivablesError('invalid_terms', { reason: e.message }),
+    );
+  }
+
+  const out: Money[] = [];
+  for (const [i, p] of parts.entries()) {
+    const path = ['terms', 'instalments', i];
+    const m = parseMoney('amount' in p ? p.amount : '', total.currency, { ...options, path });
+    if (m.isErr()) return err(m.error);
+    out.push(m.value);
+  }
+  const given = sum(out, total.currency)._unsafeUnwrap();
+  if (!toDecimal(given).equals(toDecimal(total))) {
+    const reason = `instalment amounts add up to ${given.amount}, not the total ${total.amount}`;
+    return err(receivablesError('invalid_terms', { reason }, ['terms', 'instalments']));
+  }
+  return ok(out);
+}
+
+/**
+ * Splits an invoice total into its instalments, exactly: the parts always add up to
+ * the total. Terms that are not instalments give one part, the whole total.
+ *
+ * @param total - the amount due (EN 16931 BT-115); negative for a credit note
+ * @param terms - the payment terms, validated here
+ * @param options - issue date (for due dates and offers), policy, calendar, currencies
+ *
+ * @example
+ * const thirds = { kind: 'instalments', instalments: ['33.34', '33.33', '33.33'].map(
+ *   (percent) => ({ percent, terms: { kind: 'net', days: 30 } })) } as const;
+ * instalmentSchedule(money('5.47', 'EUR'), thirds).map((s) => s.map((p) => p.amount.amount))
+ * //=> Ok(['1.83', '1.82', '1.82'])
+ */
+export function instalmentSchedule(
+  total: Money,
+  terms: PaymentTerms,
+  options: InstalmentScheduleOptions = {},
+): Result<readonly ScheduledInstalment[], ScheduleError> {
+  const currency = currencyOf(total.currency, options.currencies, ['total', 'currency']);
+  if (currency.isErr()) return err(currency.error);
+  const issue = options.issueDate === undefined ? ok(null) : parseIsoDate(options.issueDate);
+  if (issue.isErr()) return err(issue.error);
+
+  return validatePaymentTerms(terms, ['terms']).andThen((valid) =>
+    businessDayAdjuster(options).andThen((adjust) =>
+      amounts(total, valid, options).andThen((parts) => {
+        const all = valid.kind === 'instalments' ? valid.instalments.map((p) => p.terms) : [valid];
+        const out: ScheduledInstalment[] = [];
+        for (const [index, amount] of parts.entries()) {
+          const partTerms = all[index]!;
+          let due: IsoDate | null = null;
+          if (issue.value !== null) {
+            const adjusted = adjust(unadjustedDueDate(issue.value, partTerms));
+            if (adjusted.isErr()) return err(adjusted.error);
+            due = adjusted.value;
+          }
+          const discounts = issue.value === null ? [] : offersFor(issue.value, partTerms, amount);
+          out.push({ index, amount, terms: partTerms, dueDate: due, discounts });
+        }
+        return ok(out);
+      }),
+    ),
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * zod schemas for payment terms as they arrive from outside (JSON, a database row, a
+ * config file). Objects are strict: a misspelt field is an error, not ignored.
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { type ErrorOf, type ErrorPath, fromZodError } from '../errors/index.js';
+import { Dec, decimalStringSchema } from '../money/decimal.js';
+import type {
+  DiscountTier,
+  EarlyPaymentDiscount,
+  PaymentTerms,
+  SimplePaymentTerms,
+  TermsInstalment,
+} from './types.js';
+
+const days = z.number().int().min(0).max(3660);
+const months = z.number().int().min(0).max(120);
+const dayOfMonth = z.number().int().min(1).max(31);
+
+const discountPercent = decimalStringSchema.refine(
+  (p) => new Dec(p).greaterThan(0) && new Dec(p).lessThan(100),
+  'a discount percentage is above 0 and below 100',
+);
+
+const tierSchema: z.ZodType<DiscountTier> = z.strictObject({ days, percent: discountPercent });
+
+/** Schema of an early-payment discount: explicit base, ordered tiers. */
+export const earlyPaymentDiscountSchema: z.ZodType<EarlyPaymentDiscount> = z
+  .strictObject({ base: z.enum(['gross', 'net']), tiers: z.array(tierSchema).min(1).max(10) })
+  .superRefine((d, ctx) => {
+    d.tiers.forEach((t, i) => {
+      const prev = d.tiers[i - 1];
+      if (!prev) return;
+      if (t.days <= prev.days) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tiers', i, 'days'],
+          message: 'tier days must increase',
+        });
+      }
+      if (!new Dec(t.percent).lessThan(prev.percent)) {
+        const message = 'a later tier must offer a smaller percentage';
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'percent'], message });
+      }
+    });
+  });
+
+const common = { discount: earlyPaymentDiscountSchema.optional() };
+
+const simpleOptions = [
+  z.strictObject({ kind: z.literal('due-on-receipt'), ...common }),
+  z.strictObject({ kind: z.literal('net'), days, ...common }),
+  z.strictObject({ kind: z.literal('days-end-of-month'), days, ...common }),
+  z.strictObject({ kind: z.literal('end-of-month'), months, days: days.optional(), ...common }),
+  z.strictObject({ kind: z.literal('days-end-of-month-day'), days, day: dayOfMonth, ...common }),
+  z.strictObject({
+    kind: z.literal('day-of-month'),
+    day: dayOfMonth,
+    months: months.optional(),
+    ...common,
+  }),
+] as const;
+
+/** Schema of terms with one due date (every kind except `instalments`). */
+export const simplePaymentTermsSchema: z.ZodType<SimplePaymentTerms> = z.discriminatedUnion(
+  'kind',
+  [...simpleOptions],
+);
+
+const sharePercent = decimalStringSchema.refine(
+  (p) => new Dec(p).greaterThan(0) && new Dec(p).lessThanOrEqualTo(100),
+  'an instalment percentage is above 0 and at most 100',
+);
+
+const instalmentSchema: z.ZodType<TermsInstalment> = z.union([
+  z.strictObject({ percent: sharePercent, terms: simplePaymentTermsSchema }),
+  z.strictObject({ amount: decimalStringSchema, terms: simplePaymentTermsSchema }),
+]);
+
+const instalmentTermsSchema = z
+  .strictObject({
+    kind: z.literal('instalments'),
+    instalments: z.array(instalmentSchema).min(1).max(1000),
+  })
+  .superRefine((t, ctx) => {
+    const byPercent = t.instalments.filter((p) => 'percent' in p);
+    if (byPercent.length > 0 && byPercent.length < t.instalments.length) {
+      const message = 'instalments are either all by percent or all by amount';
+      ctx.addIssue({ code: 'custom', path: ['instalments'], message });
+    } else if (byPercent.length > 0) {
+      const total = byPercent.reduce((s, p) => s.plus('percent' in p ? p.percent : 0), new Dec(0));
+      if (!total.equals(100)) {
+        const message = `instalment percentages add up to ${total.toString()}, not 100`;
+        ctx.addIssue({ code: 'custom', path: ['instalments'], message });
+      }
+    }
+    t.instalments.forEach((p, i) => {
+      if (p.terms.discount && p.terms.discount.base !== 'gross') {
+        const path = ['instalments', i, 'terms', 'discount', 'base'];
+        ctx.addIssue({ code: 'custom', path, message: 'an instalment discount applies to gross' });
+      }
+    });
+  });
+
+/**
+ * Schema of {@link PaymentTerms}, the union of every kind of term.
+ *
+ * @example
+ * paymentTermsSchema.safeParse({ kind: 'net', days: 30 }).success
+ * //=> true
+ */
+export const paymentTermsSchema: z.ZodType<PaymentTerms> = z.discriminatedUnion('kind', [
+  ...simpleOptions,
+  instalmentTermsSchema,
+]);
+
+/**
+ * Validates payment terms from outside input.
+ *
+ * @param input - the terms as received (parsed JSON)
+ * @param path - where they sit in a larger input, for error paths
+ *
+ * @example
+ * validatePaymentTerms({ kind: 'net', days: -1 }).isErr()
+ * //=> true
+ */
+export function validatePaymentTerms(
+  input: unknown,
+  path: ErrorPath = [],
+): Result<PaymentTerms, ErrorOf<'invalid_input'>> {
+  const parsed = paymentTermsSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : err(fromZodError(parsed.error, path));
+}
