@@ -53,8 +53,10 @@ export function contactGate(
   }
   const contacts = ctx.index.contactDays.get(customerId) ?? [];
   const last = contacts[contacts.length - 1];
-  const gap = policy.minDaysBetweenMessages;
-  if (last !== undefined && gap > 0 && daysBetween(last, today) < gap) return 'too_soon';
+  // A customer hears from us at most once a day, whatever the policy's gap: a second
+  // run on the same day must not escalate what the first run just sent.
+  const gap = Math.max(1, policy.minDaysBetweenMessages);
+  if (last !== undefined && daysBetween(last, today) < gap) return 'too_soon';
   const month = today.slice(0, 7);
   const max = policy.maxMessagesPerMonth;
   if (max !== undefined && contacts.filter((d) => d.slice(0, 7) === month).length >= max) {

@@ -60,6 +60,17 @@ function readToday(
   return ok((customerId) => zones.get(zoneOf.get(customerId) ?? fallback)!);
 }
 
+const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+};
+
 const byKey = (holds: readonly DunningHold[], key: 'itemId' | 'customerId') => {
   const map = new Map<string, DunningHold[]>();
   for (const h of holds) {
@@ -98,8 +109,6 @@ export function planDunning(
   const todayOf = todayOfResult.value;
   const currencies = options.currencies ?? ISO_CURRENCIES;
   const customers = new Map(ledger.customers.map((c) => [c.id, c]));
-  const days = new Map<string, number>();
-  const units = new Map<string, number>();
   const ctx: ClassifyContext = {
     policy,
     index: indexHistory(history, todayOf),
@@ -108,16 +117,8 @@ export function planDunning(
     levelOffsets: policy.levels.map(
       (l) => l.daysAfterDue + (l.daysAfterDue > 0 ? policy.graceDays : 0),
     ),
-    dayNumber: (date) => {
-      let n = days.get(date);
-      if (n === undefined) days.set(date, (n = toDayNumber(date)));
-      return n;
-    },
-    minorUnits: (currency) => {
-      let n = units.get(currency);
-      if (n === undefined) units.set(currency, (n = currencies.get(currency)?.minorUnits ?? 0));
-      return n;
-    },
+    dayNumber: memo(toDayNumber),
+    minorUnits: memo((currency) => currencies.get(currency)?.minorUnits ?? 0),
   };
 
   const groups = new Map<string, OpenItem[]>();

@@ -101,7 +101,7 @@ export interface DunningPolicy {
   readonly minimumOverdue: AmountPerCurrency;
   /** Days after the due date before overdue levels count (added to `daysAfterDue > 0`). */
   readonly graceDays: number;
-  /** At most one contact per customer per this many days (0 = no limit). */
+  /** At most one contact per customer per this many days (0 and 1: once a day). */
   readonly minDaysBetweenMessages: number;
   /** At most this many contact days per customer per calendar month. */
   readonly maxMessagesPerMonth?: number;
