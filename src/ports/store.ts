@@ -15,7 +15,8 @@
  * - **Unique keys.** Ids are unique per collection (`duplicate_id`); the field named
  *   in {@link STORE_COLLECTIONS} as a collection's `key` is unique too
  *   (`duplicate_key`): idempotency keys, invoice numbers, bank transaction ids.
- * - **Order.** `list` returns records in insertion order.
+ * - **Order.** `list` returns records in insertion order (by the `due` field, then
+ *   insertion order, when the query has `dueBy`).
  * - **Exact data.** What is written is read back equal, after a JSON round trip.
  *
  * @module
@@ -51,13 +52,20 @@ export interface RecordQuery {
   readonly status?: string;
   /** The record with this unique key. */
   readonly key?: string;
+  /**
+   * Records whose `due` field (see {@link STORE_COLLECTIONS}) is at or before this
+   * value (ISO 8601 strings compare in time order); then ordered by it, earliest first.
+   */
+  readonly dueBy?: string;
+  /** At most this many records. */
+  readonly limit?: number;
 }
 
 /** One kind of record, read and written inside a unit of work. */
 export interface Collection<T extends { readonly id: string }> {
   /** The record with this id, or `undefined`. */
   get(id: string): Promise<Result<Stored<T> | undefined, ReceivablesError>>;
-  /** Records matching the query (all of them without one), in insertion order. */
+  /** Records matching the query (all without one), in insertion order unless `dueBy`. */
   list(query?: RecordQuery): Promise<Result<readonly Stored<T>[], ReceivablesError>>;
   /** Adds a record at version 1; `duplicate_id` or `duplicate_key` when taken. */
   insert(record: T): Promise<Result<Stored<T>, ReceivablesError>>;
@@ -118,12 +126,14 @@ export interface ReceivablesStore {
   close(): Promise<void>;
 }
 
-/** Which fields of a collection are indexed: its unique `key` and its `status`. */
+/** Which fields of a collection are indexed: its unique `key`, `status` and `due`. */
 export interface CollectionIndex {
   /** Field holding a unique key (absent values are not constrained). */
   readonly key?: string;
   /** Field that `RecordQuery.status` filters on. */
   readonly status?: string;
+  /** Field that `RecordQuery.dueBy` compares and orders by. */
+  readonly due?: string;
 }
 
 /**
@@ -145,7 +155,7 @@ export const STORE_COLLECTIONS: { readonly [N in CollectionName]: CollectionInde
   writeOffs: {},
   allocations: {},
   dunningHistory: { key: 'key' },
-  outbox: { key: 'key', status: 'status' },
+  outbox: { key: 'key', status: 'status', due: 'nextAttemptAt' },
   suggestions: { key: 'key', status: 'status' },
   transactions: { key: 'key', status: 'outcome' },
   imports: { key: 'key' },

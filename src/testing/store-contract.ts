@@ -209,6 +209,41 @@ export function storeContract(runner: TestRunner, options: StoreContractOptions)
     );
 
     it(
+      'lists due records earliest first, up to a limit',
+      run(async (store) => {
+        const at = (id: string, due: string) => ({ ...outbox(id, `k-${id}`), nextAttemptAt: due });
+        must(
+          await store.transaction(async (s) => {
+            must(await s.outbox.insert(at('A', '2024-01-03T00:00:00.000Z')), 'A');
+            must(await s.outbox.insert(at('B', '2024-01-01T00:00:00.000Z')), 'B');
+            must(await s.outbox.insert(at('C', '2024-01-02T00:00:00.000Z')), 'C');
+            must(await s.outbox.insert(at('D', '2024-01-09T00:00:00.000Z')), 'D');
+            return s.outbox.insert(at('E', '2024-01-01T00:00:00.000Z'));
+          }),
+          'setup',
+        );
+        const dueBy = '2024-01-03T00:00:00.000Z';
+        const due = must(await store.transaction(async (s) => s.outbox.list({ dueBy })), 'due');
+        checkJsonEqual(
+          due.map((o) => o.id),
+          ['B', 'E', 'C', 'A'],
+          'due, earliest first',
+        );
+        const two = must(
+          await store.transaction(async (s) =>
+            s.outbox.list({ dueBy, limit: 2, status: 'pending' }),
+          ),
+          'limited',
+        );
+        checkJsonEqual(
+          two.map((o) => o.id),
+          ['B', 'E'],
+          'the first two due',
+        );
+      }),
+    );
+
+    it(
       'rolls back every write of a failed unit of work',
       run(async (store) => {
         const failed = await store.transaction(async (s) => {

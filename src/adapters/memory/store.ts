@@ -37,7 +37,8 @@ function matches(collection: CollectionName, row: Row, query: RecordQuery): bool
   return (
     (query.customerId === undefined || f.customerId === query.customerId) &&
     (query.status === undefined || f.status === query.status) &&
-    (query.key === undefined || f.key === query.key)
+    (query.key === undefined || f.key === query.key) &&
+    (query.dueBy === undefined || (f.due !== undefined && f.due <= query.dueBy))
   );
 }
 
@@ -72,7 +73,13 @@ function collection(name: CollectionName, table: Table, work: Work): Collection<
     },
     async list(query = {}) {
       guard();
-      return ok([...table.rows.values()].filter((row) => matches(name, row, query)));
+      const rows = [...table.rows.values()].filter((row) => matches(name, row, query));
+      if (query.dueBy !== undefined) {
+        const due = (row: Row) => indexedFields(name, row).due ?? '';
+        // Array.prototype.sort is stable: equal due values keep insertion order.
+        rows.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0));
+      }
+      return ok(query.limit === undefined ? rows : rows.slice(0, query.limit));
     },
     async insert(record) {
       guard();

@@ -11,6 +11,7 @@ export interface IndexedFields {
   readonly key: string | undefined;
   readonly status: string | undefined;
   readonly customerId: string | undefined;
+  readonly due: string | undefined;
 }
 
 function field(record: object, name: string | undefined): string | undefined {
@@ -32,6 +33,7 @@ export function indexedFields(collection: CollectionName, record: object): Index
     key: field(record, index.key),
     status: field(record, index.status),
     customerId: field(record, 'customerId'),
+    due: field(record, index.due),
   };
 }
 

@@ -26,6 +26,7 @@ function columns(name: CollectionName, record: { readonly id: string }): SqlValu
     f.key ?? null,
     f.status ?? null,
     f.customerId ?? null,
+    f.due ?? null,
     typeof r.amount === 'string' ? r.amount : null,
     typeof r.currency === 'string' ? r.currency : null,
     JSON.stringify(record),
@@ -40,8 +41,8 @@ export function sqliteCollection(
 ): Collection<Row> {
   const t = TABLES[name];
   const guard = () => invariant(isOpen(), 'store session used after its transaction ended');
-  const select = (where: string, params: SqlValue[]) =>
-    db.all(`SELECT version, data FROM ${t}${where} ORDER BY seq`, params).map(decode);
+  const select = (where: string, params: SqlValue[], order = 'seq', limit = '') =>
+    db.all(`SELECT version, data FROM ${t}${where} ORDER BY ${order}${limit}`, params).map(decode);
   const keyOwner = (key: string | undefined): string | undefined =>
     key === undefined
       ? undefined
@@ -64,12 +65,16 @@ export function sqliteCollection(
         ['customer_id', query.customerId],
         ['status', query.status],
         ['key', query.key],
+        ['due', query.dueBy],
       ] as const) {
         if (value === undefined) continue;
-        where.push(`${column} = ?`);
+        where.push(column === 'due' ? 'due <= ?' : `${column} = ?`);
         params.push(value);
       }
-      return ok(select(where.length ? ` WHERE ${where.join(' AND ')}` : '', params));
+      const order = query.dueBy === undefined ? 'seq' : 'due, seq';
+      const limit =
+        query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
+      return ok(select(where.length ? ` WHERE ${where.join(' AND ')}` : '', params, order, limit));
     },
     async insert(record) {
       guard();
@@ -84,8 +89,8 @@ export function sqliteCollection(
         return err(receivablesError('not_found', { kind: 'customer', id: String(f.customerId) }));
       }
       db.run(
-        `INSERT INTO ${t} (id, version, key, status, customer_id, amount, currency, data)
-         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ${t} (id, version, key, status, customer_id, due, amount, currency, data)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
         [record.id, ...columns(name, record)],
       );
       return ok({ ...(JSON.parse(JSON.stringify(record)) as object), version: 1 } as Row);
@@ -104,7 +109,7 @@ export function sqliteCollection(
       }
       const { changes } = db.run(
         `UPDATE ${t} SET version = version + 1, key = ?, status = ?, customer_id = ?,
-         amount = ?, currency = ?, data = ? WHERE id = ? AND version = ?`,
+         due = ?, amount = ?, currency = ?, data = ? WHERE id = ? AND version = ?`,
         [...columns(name, record), record.id, expectedVersion],
       );
       invariant(changes === 1, 'row changed inside a write transaction');

@@ -50,12 +50,13 @@ function table(name: CollectionName): string {
   key TEXT UNIQUE,
   status TEXT,
   ${customer},
+  due TEXT,
   amount TEXT CHECK (amount IS NULL OR typeof(amount) = 'text'),
   currency TEXT,
   data TEXT NOT NULL CHECK (json_valid(data))
 );
 CREATE INDEX ${t}_customer ON ${t}(customer_id);
-CREATE INDEX ${t}_status ON ${t}(status);`;
+CREATE INDEX ${t}_status ON ${t}(status, due);`;
 }
 
 /** Migrations in order; migration i brings the schema from version i to i + 1. */
