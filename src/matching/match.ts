@@ -1,0 +1,152 @@
+/**
+ * Cash application: for every bank transaction, a decision with its evidence.
+ * Credits are matched against open items (see `candidates.ts` for where candidates
+ * come from and `decide.ts` for when a match is automatic); debits, reversals and
+ * returns are never incoming cash, and a reversal names the payment it undoes.
+ * Pure: the same transactions, items, customers and policy give the same result.
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import type { ReceivablesError } from '../errors/index.js';
+import type { Customer, LedgerPayment, OpenItem } from '../ledger/types.js';
+import { currencyOf } from '../money/currency.js';
+import type { BankTransaction } from '../statements/types.js';
+import { buildBook } from './book.js';
+import { buildCandidates } from './candidates.js';
+import { confidenceOf, judge, rankDrafts, resolveClaims, toCandidate } from './decide.js';
+import { gatherEvidence } from './evidence.js';
+import { buildPayerIndex, identifyPayer } from './payer.js';
+import { type MatchingPolicyInput, parseMatchingPolicy } from './policy.js';
+import {
+  findReversed,
+  type PriorPayment,
+  priorFromLedger,
+  priorFromTransaction,
+} from './reversals.js';
+import type { DecidedTransaction, MatchDecision, MatchResult, MatchSignal } from './types.js';
+import { toUnits } from './units.js';
+
+/** Options of {@link matchPayments}. */
+export interface MatchPaymentsOptions {
+  /** Payments already in the ledger, so that a reversal can find the one it undoes. */
+  readonly priorPayments?: readonly LedgerPayment[];
+}
+
+function decided(tx: BankTransaction): DecidedTransaction {
+  const reference = tx.structuredReference?.value ?? tx.remittanceText;
+  return {
+    id: tx.id,
+    amount: tx.amount,
+    currency: tx.currency,
+    valueDate: tx.valueDate,
+    bookingDate: tx.bookingDate,
+    direction: tx.direction,
+    reversal: tx.reversal,
+    ...(reference !== undefined && { reference }),
+    ...(tx.endToEndId !== undefined && { endToEndId: tx.endToEndId }),
+    ...(tx.counterpartyAccount !== undefined && { counterpartyAccount: tx.counterpartyAccount }),
+    ...(tx.counterpartyName !== undefined && { counterpartyName: tx.counterpartyName }),
+  };
+}
+
+/**
+ * Matches bank transactions to open items.
+ *
+ * @param transactions - bank transactions as the statement readers return them
+ * @param openItems - what is open (e.g. `balancesAsOf(ledger, asOf).items`), with
+ *   discounts where the invoice offers them
+ * @param customers - customers with their names, aliases and known accounts
+ * @param policy - matching policy; every field defaults safely
+ * @example
+ * matchPayments([], [], []).map((r) => r.summary)
+ * //=> Ok({ auto: 0, suggest: 0, unmatched: 0, ignored: 0 })
+ */
+export function matchPayments(
+  transactions: readonly BankTransaction[],
+  openItems: readonly OpenItem[],
+  customers: readonly Customer[],
+  policy?: MatchingPolicyInput,
+  options: MatchPaymentsOptions = {},
+): Result<MatchResult, ReceivablesError> {
+  const parsedPolicy = parseMatchingPolicy(policy ?? {});
+  if (parsedPolicy.isErr()) return err(parsedPolicy.error);
+  const p = parsedPolicy.value;
+  const bookResult = buildBook(openItems);
+  if (bookResult.isErr()) return err(bookResult.error);
+  const book = bookResult.value;
+  const payers = buildPayerIndex(customers);
+  const priors: PriorPayment[] = priorFromLedger(options.priorPayments ?? []);
+
+  const decisions: MatchDecision[] = [];
+  const scores: number[] = [];
+  for (const tx of transactions) {
+    const base = { transactionId: tx.id, transaction: decided(tx), policyVersion: p.version };
+    const empty = { confidence: 0, allocations: [], candidates: [] };
+    scores.push(0);
+    const currency = currencyOf(tx.currency);
+    const units = currency.isOk() ? toUnits(tx.amount, currency.value.minorUnits) : undefined;
+    if (currency.isErr() || units === undefined) {
+      const detail = currency.isErr()
+        ? `unknown currency ${JSON.stringify(tx.currency)}`
+        : `amount ${JSON.stringify(tx.amount)} is not a positive amount in ${tx.currency}`;
+      const signals: MatchSignal[] = [{ code: 'invalid_transaction', weight: 0, detail }];
+      decisions.push({ ...base, ...empty, status: 'unmatched', reason: detail, signals });
+      continue;
+    }
+    if (tx.reversal || tx.direction === 'debit') {
+      const found = tx.reversal && tx.direction === 'debit' ? findReversed(tx, priors) : undefined;
+      const what = tx.reversal ? 'a reversal or return' : 'a debit';
+      const signal: MatchSignal = found?.signal ?? {
+        code: tx.reversal ? 'reversal' : 'debit',
+        weight: 0,
+        detail: `${what}, not incoming cash`,
+      };
+      const reason = `${what}: never matched as incoming cash${found?.undo ? '; undoes a payment' : ''}`;
+      decisions.push({
+        ...base,
+        ...empty,
+        status: 'ignored',
+        reason,
+        signals: [signal],
+        ...(found?.undo && { undo: found.undo }),
+      });
+      continue;
+    }
+    priors.push(priorFromTransaction(tx));
+    const payment = { units, minorUnits: currency.value.minorUnits, currency: currency.value.code };
+    const ctx = {
+      tx,
+      payment,
+      policy: p,
+      book,
+      payers,
+      payerMatches: identifyPayer(
+        payers,
+        tx.counterpartyAccount,
+        tx.counterpartyName,
+        p.nameSimilarity,
+      ),
+      evidence: gatherEvidence(book, tx, p),
+    };
+    const ranked = rankDrafts(buildCandidates(ctx));
+    const verdict = judge(ranked, p);
+    const best = ranked[0];
+    scores[scores.length - 1] = best?.score ?? 0;
+    decisions.push({
+      ...base,
+      status: verdict.status,
+      reason: verdict.reason,
+      confidence: confidenceOf(best?.score ?? 0),
+      ...(best !== undefined && verdict.status !== 'unmatched' && { customerId: best.customerId }),
+      allocations: best !== undefined && verdict.status !== 'unmatched' ? best.allocations : [],
+      signals: best ? toCandidate(best).signals : [],
+      candidates: ranked.slice(0, 5).map(toCandidate),
+    });
+  }
+  const openById = new Map(book.items.map((it) => [it.source.id, it.source.openAmount]));
+  resolveClaims(decisions, scores, (id) => openById.get(id), p);
+  const summary = { auto: 0, suggest: 0, unmatched: 0, ignored: 0 };
+  for (const d of decisions) summary[d.status] += 1;
+  return ok({ policyVersion: p.version, decisions, summary });
+}

@@ -1,0 +1,175 @@
+/**
+ * Invoice numbers in free remittance text. People write `INV-2024-0117` as
+ * `INV 2024/117`, `2024-0117`, `20240117` or `Inv.2024-117`, often several in one
+ * line. Both the open items' numbers and the text are reduced to keys: the letter
+ * prefix dropped, digit groups without leading zeros (`2024-117`), and all digits
+ * run together (`20240117`). Text is read in whole tokens, longest span first, so
+ * `INV-1` never matches inside `INV-10`. One-edit typos are found through a
+ * deletion-neighbourhood index (every key with one character deleted), so a lookup
+ * costs a few map reads, never a comparison with every invoice.
+ *
+ * @module
+ */
+import levenshtein from 'fast-levenshtein';
+
+/** An invoice number reduced for comparison. */
+export interface NumberKey {
+  /** Letters before the first digit (`INV`). */
+  readonly prefix: string;
+  /** Groups after the prefix, digit groups without leading zeros: `2024-117`. */
+  readonly key: string;
+  /** All digits after the prefix run together, leading zeros dropped: `20240117`. */
+  readonly digits: string;
+  /** Prefix and groups as written, separators removed: `INV20240117`. */
+  readonly compact: string;
+}
+
+/** A multimap kept small: one number, or an array once a second value arrives. */
+export type MultiMap = Map<string, number | number[]>;
+
+/** Adds a value to a {@link MultiMap} (no duplicates). */
+export function addTo(map: MultiMap, key: string, value: number): void {
+  const existing = map.get(key);
+  if (existing === undefined) map.set(key, value);
+  else if (typeof existing === 'number') {
+    if (existing !== value) map.set(key, [existing, value]);
+  } else if (!existing.includes(value)) existing.push(value);
+}
+
+/** The values of a key in a {@link MultiMap}. */
+export function valuesOf(map: MultiMap, key: string): readonly number[] {
+  const v = map.get(key);
+  return v === undefined ? [] : typeof v === 'number' ? [v] : v;
+}
+
+/**
+ * The comparison key of an invoice number; undefined when it has no digits.
+ *
+ * @example
+ * numberKey('INV-2024-0117')
+ * //=> { prefix: 'INV', key: '2024-117', digits: '20240117', compact: 'INV20240117' }
+ */
+export function numberKey(written: string): NumberKey | undefined {
+  const groups = written.toUpperCase().match(/[A-Z]+|\d+/g) ?? [];
+  let i = 0;
+  let prefix = '';
+  while (i < groups.length && !/^\d/.test(groups[i]!)) prefix += groups[i++];
+  const rest = groups.slice(i);
+  if (rest.length === 0) return undefined;
+  const key = rest.map((g) => (/^\d/.test(g) ? g.replace(/^0+(?=\d)/, '') : g)).join('-');
+  const digits = rest
+    .filter((g) => /^\d/.test(g))
+    .join('')
+    .replace(/^0+(?=\d)/, '');
+  return { prefix, key, digits, compact: `${prefix}${rest.join('')}` };
+}
+
+/** Looks like a calendar date (2024-01-17, 17.01.2024, 17/01/24): never a loose match. */
+function looksLikeDate(written: string): boolean {
+  const g = written.match(/\d+/g) ?? [];
+  if (g.length !== 3 || /[A-Za-z]/.test(written)) return false;
+  const [a, b, c] = g.map(Number) as [number, number, number];
+  const ymd = g[0]!.length === 4 && b >= 1 && b <= 12 && c >= 1 && c <= 31;
+  const dmy = g[2]!.length >= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12;
+  return ymd || dmy;
+}
+
+/** The open items' numbers, indexed three ways. */
+export interface NumberIndex {
+  readonly keys: readonly (NumberKey | undefined)[];
+  readonly byKey: MultiMap;
+  readonly byDigits: MultiMap;
+  /** Every digits key of 4+ digits, and each of its one-deletion variants. */
+  readonly byDeletion: MultiMap;
+}
+
+/** Builds the index over item numbers (position = item index). */
+export function buildNumberIndex(numbers: readonly (string | undefined)[]): NumberIndex {
+  const index: NumberIndex = {
+    keys: numbers.map((n) => (n === undefined ? undefined : numberKey(n))),
+    byKey: new Map(),
+    byDigits: new Map(),
+    byDeletion: new Map(),
+  };
+  index.keys.forEach((k, item) => {
+    if (k === undefined) return;
+    addTo(index.byKey, k.key, item);
+    addTo(index.byDigits, k.digits, item);
+    if (k.digits.length >= 4) {
+      for (const variant of deletions(k.digits)) addTo(index.byDeletion, variant, item);
+    }
+  });
+  return index;
+}
+
+function deletions(s: string): Set<string> {
+  const out = new Set<string>([s]);
+  for (let i = 0; i < s.length; i += 1) out.add(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/** How an invoice number was found in text. */
+export interface NumberHit {
+  readonly item: number;
+  readonly kind: 'exact' | 'loose' | 'typo';
+  /** The text as written. */
+  readonly written: string;
+}
+
+const SPLIT = /[\s,;:()[\]{}"'#|+&*]+/;
+
+/**
+ * Invoice numbers mentioned in a text: item indexes with how they were written.
+ * Spans of up to three tokens are tried longest first; a token is used once.
+ */
+export function findInvoiceNumbers(index: NumberIndex, text: string): NumberHit[] {
+  const tokens = text
+    .split(SPLIT)
+    .map((t) => t.replace(/^[-./_]+|[-./_]+$/g, ''))
+    .filter((t) => t !== '');
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const hits: NumberHit[] = [];
+  for (const pass of ['exact', 'typo'] as const) {
+    for (let n = 3; n >= 1; n -= 1) {
+      for (let i = 0; i + n <= tokens.length; i += 1) {
+        if (used.slice(i, i + n).some(Boolean) || !/\d/.test(tokens[i + n - 1]!)) continue;
+        const written = tokens.slice(i, i + n).join(' ');
+        const found = pass === 'exact' ? lookupExact(index, written) : lookupTypo(index, written);
+        if (found.length === 0) continue;
+        used.fill(true, i, i + n);
+        hits.push(...found);
+      }
+    }
+  }
+  return hits;
+}
+
+function lookupExact(index: NumberIndex, written: string): NumberHit[] {
+  const k = numberKey(written);
+  if (k === undefined) return [];
+  const date = looksLikeDate(written);
+  const items = new Set([...valuesOf(index.byKey, k.key), ...valuesOf(index.byDigits, k.digits)]);
+  const hits: NumberHit[] = [];
+  for (const item of items) {
+    const own = index.keys[item]!;
+    const exact = own.compact === k.compact;
+    if (exact || !date) hits.push({ item, kind: exact ? 'exact' : 'loose', written });
+  }
+  return hits;
+}
+
+function lookupTypo(index: NumberIndex, written: string): NumberHit[] {
+  const k = numberKey(written);
+  if (k === undefined || k.digits.length < 4 || looksLikeDate(written)) return [];
+  const items = new Set<number>();
+  for (const variant of deletions(k.digits)) {
+    for (const item of valuesOf(index.byDeletion, variant)) items.add(item);
+  }
+  const hits: NumberHit[] = [];
+  for (const item of [...items].sort((a, b) => a - b)) {
+    if (levenshtein.get(index.keys[item]!.digits, k.digits) === 1) {
+      hits.push({ item, kind: 'typo', written });
+    }
+  }
+  return hits;
+}

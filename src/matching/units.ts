@@ -1,0 +1,78 @@
+/**
+ * Amounts in whole minor units as `bigint`, for the matching search: exact integer
+ * arithmetic, fast enough to try thousands of combinations per payment. No money
+ * value is ever a JavaScript `number`; strings go in and out at the edges.
+ *
+ * @module
+ */
+import { Dec } from '../money/decimal.js';
+import { roundDecimal } from '../money/money.js';
+
+/**
+ * Reads a non-negative decimal string as minor units; undefined when it is not a
+ * plain decimal or not on a minor unit.
+ *
+ * @example
+ * toUnits('12.5', 2)
+ * //=> 1250n
+ */
+export function toUnits(amount: string, minorUnits: number): bigint | undefined {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(amount);
+  if (!m) return undefined;
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > minorUnits) return undefined;
+  return BigInt(`${m[1]}${fraction.padEnd(minorUnits, '0')}`);
+}
+
+/**
+ * Formats minor units as a decimal string with the currency's decimals.
+ *
+ * @example
+ * formatUnits(1250n, 2)
+ * //=> '12.50'
+ */
+export function formatUnits(units: bigint, minorUnits: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(minorUnits + 1, '0');
+  const whole = digits.slice(0, digits.length - minorUnits);
+  const fraction = minorUnits > 0 ? `.${digits.slice(digits.length - minorUnits)}` : '';
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+/**
+ * `percent` % of an amount in minor units, rounded half-up to a minor unit (how
+ * an early-payment discount is computed on the invoice).
+ *
+ * @example
+ * percentOfUnits(10000n, '2')
+ * //=> 200n
+ */
+export function percentOfUnits(units: bigint, percent: string): bigint {
+  const exact = new Dec(units.toString()).times(percent).dividedBy(100);
+  return BigInt(roundDecimal(exact, 0, 'half-up').toFixed(0));
+}
+
+/**
+ * Converts minor units with an exchange rate, rounded half-up to the target's
+ * minor unit.
+ */
+export function convertUnits(
+  units: bigint,
+  fromMinor: number,
+  toMinor: number,
+  rate: string,
+): bigint {
+  const value = new Dec(units.toString()).dividedBy(new Dec(10).pow(fromMinor)).times(rate);
+  const scaled = value.times(new Dec(10).pow(toMinor));
+  return BigInt(roundDecimal(scaled, 0, 'half-up').toFixed(0));
+}
+
+/** The larger of two unit counts (Math.max does not take bigints). */
+export function maxUnits(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
+/** The smaller of two unit counts. */
+export function minUnits(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
