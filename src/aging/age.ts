@@ -1,0 +1,203 @@
+/**
+ * Aging of receivables as of a date: every open item's open amount placed in a bucket
+ * by its days past due (or days since issue), per customer and currency, with unapplied
+ * cash and credit as negative amounts, so the buckets of a customer always add up to
+ * its balance. Sums are exact, in integer minor units (see `ledger/units.ts`).
+ *
+ * Leaves out: conversion between currencies (each currency is aged on its own), and
+ * disputed items are aged like any other (the `disputed` flag is in `balancesAsOf`).
+ *
+ * @module
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { type ReceivablesError, receivablesError } from '../errors/index.js';
+import { replayLedger, unitsOf } from '../ledger/state.js';
+import type { Balances, Customer, Ledger } from '../ledger/types.js';
+import { addUnits, parseUnits, subUnits, type Units } from '../ledger/units.js';
+import { type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
+import { bucketIndex, resolveBuckets } from './buckets.js';
+import { type Accumulator, buildReport } from './report.js';
+import type { AgeReceivablesOptions, AgingReport } from './types.js';
+
+function isBalances(input: Ledger | Balances): input is Balances {
+  return typeof (input as Balances).asOf === 'string' && Array.isArray((input as Balances).sources);
+}
+
+/** Adds amounts into per-customer accumulators; one Map lookup per amount. */
+class Collector {
+  readonly byCustomer = new Map<string, Accumulator>();
+  private readonly days = new Map<string, number>();
+
+  constructor(
+    private readonly asOfDay: number,
+    private readonly uppers: readonly number[],
+  ) {}
+
+  private accumulator(customerId: string, currency: string, minorUnits: number): Accumulator {
+    let acc = this.byCustomer.get(customerId);
+    while (acc !== undefined && acc.currency !== currency) acc = acc.next;
+    if (acc !== undefined) return acc;
+    const fresh: Accumulator = {
+      customerId,
+      currency,
+      minorUnits,
+      openByBucket: this.uppers.map(() => 0).concat(0),
+      unappliedByBucket: this.uppers.map(() => 0).concat(0),
+      open: 0,
+      cash: 0,
+      credit: 0,
+      next: this.byCustomer.get(customerId),
+    };
+    this.byCustomer.set(customerId, fresh);
+    return fresh;
+  }
+
+  private bucketOf(date: IsoDate): number {
+    let day = this.days.get(date);
+    if (day === undefined) {
+      day = toDayNumber(date);
+      this.days.set(date, day);
+    }
+    return bucketIndex(this.uppers, this.asOfDay - day);
+  }
+
+  /** An open item's open amount (positive), aged by `date`. */
+  item(customerId: string, currency: string, minorUnits: number, open: Units, date: IsoDate) {
+    const acc = this.accumulator(customerId, currency, minorUnits);
+    const b = this.bucketOf(date);
+    acc.openByBucket[b] = addUnits(acc.openByBucket[b]!, open);
+    acc.open = addUnits(acc.open, open);
+  }
+
+  /** What is left of a payment or credit note (positive), aged by its own date. */
+  source(
+    customerId: string,
+    currency: string,
+    minorUnits: number,
+    left: Units,
+    date: IsoDate,
+    cash: boolean,
+  ) {
+    const acc = this.accumulator(customerId, currency, minorUnits);
+    const b = this.bucketOf(date);
+    acc.unappliedByBucket[b] = addUnits(acc.unappliedByBucket[b]!, left);
+    if (cash) acc.cash = addUnits(acc.cash, left);
+    else acc.credit = addUnits(acc.credit, left);
+  }
+}
+
+function collectLedger(ledger: Ledger, asOf: IsoDate, byIssue: boolean, c: Collector): void {
+  const state = replayLedger(ledger, asOf);
+  for (const item of state.items.values()) {
+    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
+    if (!(open > 0)) continue;
+    c.item(
+      item.customerId,
+      item.currency,
+      item.minorUnits,
+      open,
+      byIssue ? item.issueDate : item.dueDate,
+    );
+  }
+  for (const s of state.sources.values()) {
+    if (s.left > 0)
+      c.source(s.customerId, s.currency, s.minorUnits, s.left, s.date, s.kind === 'payment');
+  }
+}
+
+function collectBalances(
+  balances: Balances,
+  byIssue: boolean,
+  c: Collector,
+): Result<true, ReceivablesError> {
+  const read = (amount: string, currency: string, path: (string | number)[]) => {
+    const u = parseUnits(amount, unitsOf(currency));
+    if (u !== undefined) return u;
+    return receivablesError(
+      'invalid_amount',
+      { input: amount, reason: `not a ${currency} amount` },
+      path,
+    );
+  };
+  for (const [i, item] of balances.items.entries()) {
+    const open = read(item.openAmount, item.currency, ['items', i, 'openAmount']);
+    if (typeof open === 'object') return err(open);
+    if (!(open > 0)) continue;
+    c.item(
+      item.customerId,
+      item.currency,
+      unitsOf(item.currency),
+      open,
+      byIssue ? item.issueDate : item.dueDate,
+    );
+  }
+  for (const [i, s] of balances.sources.entries()) {
+    const left = read(s.unappliedAmount, s.currency, ['sources', i, 'unappliedAmount']);
+    if (typeof left === 'object') return err(left);
+    if (left > 0)
+      c.source(s.customerId, s.currency, unitsOf(s.currency), left, s.date, s.kind === 'payment');
+  }
+  return ok(true);
+}
+
+/**
+ * Ages receivables as of a date, per customer and in total, per currency.
+ *
+ * Each open item's open amount goes to the bucket of its days past due (asOf minus
+ * due date) or, with `basis: 'days-since-issue'`, of asOf minus issue date. Unapplied
+ * cash and credit are negative amounts in the bucket of their own date (days since
+ * received or issued), or with `unapplied: 'net-oldest'` are taken off the oldest
+ * buckets first (anything beyond all that is open stays, negative, in the first
+ * bucket). Either way a row's buckets add up to its balance, to the minor unit.
+ *
+ * @param input - a ledger, or balances already computed by `balancesAsOf`
+ * @param options - reporting date, basis, buckets, unapplied treatment
+ *
+ * @example
+ * ageReceivables(ledger, { asOf: '2019-01-31' }).map((r) => r.rows[0]?.balance)
+ * //=> Ok('700.00')
+ */
+export function ageReceivables(
+  input: Ledger | Balances,
+  options: AgeReceivablesOptions = {},
+): Result<AgingReport, ReceivablesError> {
+  const given = isBalances(input) ? input : undefined;
+  const asOf = options.asOf ?? given?.asOf;
+  if (!isIsoDate(asOf))
+    return err(receivablesError('invalid_date', { input: String(asOf) }, ['asOf']));
+  if (given && given.asOf !== asOf) {
+    const issues = [
+      { path: ['asOf'], message: `the balances are as of ${given.asOf}, not ${asOf}` },
+    ];
+    return err(receivablesError('invalid_input', { issues }, ['asOf']));
+  }
+  const basis = options.basis ?? 'days-past-due';
+  if (basis !== 'days-past-due' && basis !== 'days-since-issue') {
+    return err(
+      receivablesError('invalid_policy', { reason: `unknown aging basis ${String(basis)}` }, [
+        'basis',
+      ]),
+    );
+  }
+  const unapplied = options.unapplied ?? 'own-bucket';
+  if (unapplied !== 'own-bucket' && unapplied !== 'net-oldest') {
+    const reason = `unknown unapplied treatment ${String(unapplied)}`;
+    return err(receivablesError('invalid_policy', { reason }, ['unapplied']));
+  }
+  const resolved = resolveBuckets(options.buckets);
+  if (resolved.isErr()) return err(resolved.error);
+  const buckets = resolved.value;
+
+  const uppers = buckets.slice(0, -1).map((b) => b.to as number);
+  const collector = new Collector(toDayNumber(asOf), uppers);
+  const byIssue = basis === 'days-since-issue';
+  if (given) {
+    const r = collectBalances(given, byIssue, collector);
+    if (r.isErr()) return err(r.error);
+  } else collectLedger(input as Ledger, asOf, byIssue, collector);
+
+  const customers: readonly Customer[] =
+    options.customers ?? (given ? [] : (input as Ledger).customers);
+  const report = buildReport(collector.byCustomer, customers, unapplied === 'net-oldest');
+  return ok({ asOf, basis, unapplied, buckets, ...report });
+}
