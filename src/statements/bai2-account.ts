@@ -30,7 +30,11 @@ export interface AccountDraft {
 const BALANCES: Record<string, string> = { '010': 'opening', '015': 'closing', '045': 'available' };
 
 /** Reads an amount in minor units (`+000000000208500`) for a currency. */
-export function bai2Amount(raw: string, currency: string, options: ReaderOptions): string | undefined {
+export function bai2Amount(
+  raw: string,
+  currency: string,
+  options: ReaderOptions,
+): string | undefined {
   if (!/^[+-]?\d{1,20}$/.test(raw)) return undefined;
   const units = minorUnits(currency, options.currencies) ?? 2;
   const value = new Dec(raw.replace(/^\+/, '')).dividedBy(new Dec(10).pow(units));
@@ -63,21 +67,35 @@ export function buildAccount(
       const raw = fields[i + 1] ?? '';
       const extras = fundsExtras(fields, i + 3);
       if (extras === undefined) {
-        return failAt('bai2', `unknown funds type ${JSON.stringify(fields[i + 3])}`, { line: a.line });
+        return failAt('bai2', `unknown funds type ${JSON.stringify(fields[i + 3])}`, {
+          line: a.line,
+        });
       }
       i += 4 + extras;
       if (code === '' && raw === '') continue;
-      if (!/^\d{3}$/.test(code)) return failAt('bai2', `invalid type code ${JSON.stringify(code)}`, { line: a.line });
+      if (!/^\d{3}$/.test(code))
+        return failAt('bai2', `invalid type code ${JSON.stringify(code)}`, { line: a.line });
       if (raw === '') continue;
       const amount = bai2Amount(raw, a.currency, options);
-      if (amount === undefined) return failAt('bai2', `wrong amount format ${JSON.stringify(raw)}`, { line: a.line });
+      if (amount === undefined)
+        return failAt('bai2', `wrong amount format ${JSON.stringify(raw)}`, { line: a.line });
       control = control.plus(raw.replace(/^\+/, ''));
       const n = Number(code);
       if (n < 100 || (n >= 900 && n <= 919)) {
-        balances.push({ type: BALANCES[code] ?? code, code, date: a.asOf, amount, currency: a.currency });
+        balances.push({
+          type: BALANCES[code] ?? code,
+          code,
+          date: a.asOf,
+          amount,
+          currency: a.currency,
+        });
       } else {
         const count = Number(fields[i - 2 - extras] ?? '');
-        summaries.push({ code, amount, ...(fields[i - 2 - extras] && Number.isFinite(count) ? { count } : {}) });
+        summaries.push({
+          code,
+          amount,
+          ...(fields[i - 2 - extras] && Number.isFinite(count) ? { count } : {}),
+        });
       }
     }
   }
@@ -88,7 +106,11 @@ export function buildAccount(
     const [code = '', raw = '', funds = ''] = f;
     const direction = directionOf(code, options);
     if (!direction) {
-      return failAt('bai2', `type code ${code} is not a credit (100-399) or debit (400-699) detail`, { line: d.line });
+      return failAt(
+        'bai2',
+        `type code ${code} is not a credit (100-399) or debit (400-699) detail`,
+        { line: d.line },
+      );
     }
     const amount = bai2Amount(raw, a.currency, options);
     if (amount === undefined || amount.startsWith('-')) {
@@ -96,7 +118,8 @@ export function buildAccount(
     }
     control = control.plus(raw.replace(/^\+/, ''));
     const valueDate = funds === 'V' ? swiftDate(f[3] ?? '') : undefined;
-    if (funds === 'V' && !valueDate) return failAt('bai2', `invalid value date ${JSON.stringify(f[3])}`, { line: d.line });
+    if (funds === 'V' && !valueDate)
+      return failAt('bai2', `invalid value date ${JSON.stringify(f[3])}`, { line: d.line });
     const [bankReference, customerReference] = f.slice(-2);
     transactions.push({
       ...(bankReference ? { id: bankReference } : {}),

@@ -81,7 +81,8 @@ export function recordsOf(text: string): Bai2Record[] | { line: number; reason: 
     const line = lines[i] as string;
     if (line.trim() === '') continue;
     const m = /^(\d{2}),?/.exec(line);
-    if (!m) return { line: i + 1, reason: `record ${JSON.stringify(line.slice(0, 20))} has no code` };
+    if (!m)
+      return { line: i + 1, reason: `record ${JSON.stringify(line.slice(0, 20))} has no code` };
     const code = m[1] as string;
     const rest = line.slice(m[0].length);
     if (code === '88') {

@@ -16,11 +16,17 @@ import { err, ok, type Result } from 'neverthrow';
 import type { ReceivablesError } from '../errors/index.js';
 import { Dec } from '../money/decimal.js';
 import { type DraftStatement, finishStatements } from './assemble.js';
+import { type AccountDraft, buildAccount } from './bai2-account.js';
 import { recordsOf } from './bai2-records.js';
-import { contentText, failAt, guarded, type ReaderOptions, type StatementContent } from './input.js';
+import {
+  contentText,
+  failAt,
+  guarded,
+  type ReaderOptions,
+  type StatementContent,
+} from './input.js';
 import { swiftDate } from './mt940-line.js';
 import type { StatementFile, StatementWarning } from './types.js';
-import { buildAccount, type AccountDraft } from './bai2-account.js';
 
 /** Options of {@link readBai2}. */
 export interface Bai2Options extends ReaderOptions {
@@ -37,12 +43,14 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
   const records = recordsOf(text);
   if (!Array.isArray(records)) return failAt('bai2', records.reason, { line: records.line });
   const first = records[0];
-  if (!first || first.code !== '01') return failAt('bai2', 'the file does not start with a 01 header', { line: 1 });
+  if (first?.code !== '01')
+    return failAt('bai2', 'the file does not start with a 01 header', { line: 1 });
   const fileId = first.parts[0]?.[4] ?? '';
   const drafts: DraftStatement[] = [];
   const warnings: StatementWarning[] = [];
   const check = (what: string, stated: string | undefined, actual: string, line: number) => {
-    if (stated === undefined || stated === '' || new Dec(stated.replace(/^\+/, '')).eq(actual)) return;
+    if (stated === undefined || stated === '' || new Dec(stated.replace(/^\+/, '')).eq(actual))
+      return;
     const message = `${what} states ${stated}, the records give ${actual}`;
     warnings.push({ code: 'control_total_mismatch', message, where: `line ${line}` });
   };
@@ -53,31 +61,58 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
   let closed = false;
   for (const r of records.slice(1)) {
     const f = r.parts[0] ?? [];
-    if (closed) return failAt('bai2', `record ${r.code} after the file trailer 99`, { line: r.line });
+    if (closed)
+      return failAt('bai2', `record ${r.code} after the file trailer 99`, { line: r.line });
     if (account && !['16', '49'].includes(r.code)) {
       return failAt('bai2', `record ${r.code} before the account trailer 49`, { line: r.line });
     }
     if (r.code === '02') {
-      if (group) return failAt('bai2', 'group header 02 before the group trailer 98', { line: r.line });
+      if (group)
+        return failAt('bai2', 'group header 02 before the group trailer 98', { line: r.line });
       const asOf = swiftDate(f[3] ?? '');
-      if (!asOf) return failAt('bai2', `invalid as-of date ${JSON.stringify(f[3])}`, { line: r.line });
-      group = { asOf, currency: f[5] || 'USD', totals: { total: new Dec(0), records: r.count }, accounts: 0 };
+      if (!asOf)
+        return failAt('bai2', `invalid as-of date ${JSON.stringify(f[3])}`, { line: r.line });
+      group = {
+        asOf,
+        currency: f[5] || 'USD',
+        totals: { total: new Dec(0), records: r.count },
+        accounts: 0,
+      };
     } else if (r.code === '03') {
       if (!group) return failAt('bai2', 'account record 03 outside a group', { line: r.line });
       const currency = f[1] || group.currency;
-      account = { line: r.line, number: f[0] ?? '', currency, asOf: group.asOf, header: r, details: [], records: r.count };
+      account = {
+        line: r.line,
+        number: f[0] ?? '',
+        currency,
+        asOf: group.asOf,
+        header: r,
+        details: [],
+        records: r.count,
+      };
     } else if (r.code === '16') {
       if (!account) return failAt('bai2', 'detail record 16 outside an account', { line: r.line });
       account.details.push(r);
       account.records += r.count;
     } else if (r.code === '49') {
-      if (!account || !group) return failAt('bai2', 'account trailer 49 without an account', { line: r.line });
+      if (!account || !group)
+        return failAt('bai2', 'account trailer 49 without an account', { line: r.line });
       account.records += r.count;
       const built = buildAccount(account, fileId, drafts.length + 1, options);
       if (built.isErr()) return err(built.error);
       drafts.push(built.value.draft);
-      check(`Account ${account.number} trailer 49 control total`, f[0], built.value.controlTotal, r.line);
-      check(`Account ${account.number} trailer 49 record count`, f[1], String(account.records), r.line);
+      check(
+        `Account ${account.number} trailer 49 control total`,
+        f[0],
+        built.value.controlTotal,
+        r.line,
+      );
+      check(
+        `Account ${account.number} trailer 49 record count`,
+        f[1],
+        String(account.records),
+        r.line,
+      );
       group.totals.total = group.totals.total.plus(f[0]?.replace(/^\+/, '') || '0');
       group.totals.records += account.records;
       group.accounts += 1;
@@ -92,7 +127,8 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
       file.records += group.totals.records;
       group = undefined;
     } else if (r.code === '99') {
-      if (group) return failAt('bai2', 'file trailer 99 before the group trailer 98', { line: r.line });
+      if (group)
+        return failAt('bai2', 'file trailer 99 before the group trailer 98', { line: r.line });
       file.records += r.count;
       check('File trailer 99 control total', f[0], file.total.toFixed(), r.line);
       check('File trailer 99 record count', f[2], String(file.records), r.line);
@@ -101,7 +137,10 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
       return failAt('bai2', `unknown record code ${r.code}`, { line: r.line });
     }
   }
-  if (!closed) return failAt('bai2', 'the file ends without the trailer 99 (truncated?)', { line: records.length });
+  if (!closed)
+    return failAt('bai2', 'the file ends without the trailer 99 (truncated?)', {
+      line: records.length,
+    });
   const finished = finishStatements(drafts);
   return ok({
     format: 'bai2',

@@ -14,7 +14,7 @@ import { formatPath } from '../errors/index.js';
 import { Dec } from '../money/decimal.js';
 import { formatIn } from './amounts.js';
 import type { DraftTransaction, EntryAmount } from './assemble.js';
-import { readDetails, type DetailFields } from './camt-details.js';
+import { type DetailFields, readDetails } from './camt-details.js';
 import {
   type CamtContext,
   readDate,
@@ -122,7 +122,8 @@ export function readEntry(
     const share = split.amounts[i] ?? { amount: booked.value.amount, inferred: true };
     const stated = d?.stated;
     const differs =
-      stated && (stated.currency !== booked.value.currency || !new Dec(stated.amount).eq(share.amount));
+      stated &&
+      (stated.currency !== booked.value.currency || !new Dec(stated.amount).eq(share.amount));
     const bankReference = batched ? d?.bankReference : (entryRef ?? d?.bankReference);
     return {
       ...(bankReference ? { id: bankReference } : {}),
@@ -149,7 +150,11 @@ export function readEntry(
       ...optional('entryInfo', textAt(ntry, 'AddtlNtryInf')),
     };
   });
-  const entry = { ...booked.value, direction: direction.value, booked: !status || status === 'BOOK' };
+  const entry = {
+    ...booked.value,
+    direction: direction.value,
+    booked: !status || status === 'BOOK',
+  };
   return ok({ entry, transactions, warnings });
 }
 

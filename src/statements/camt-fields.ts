@@ -64,7 +64,8 @@ export function requireAmount(
   name: string,
 ): Result<CamtAmount, ReceivablesError> {
   const at = kid(c, name);
-  if (!at) return failAt(ctx.format, `missing mandatory element ${name}`, placeOf(ctx.doc, c, name));
+  if (!at)
+    return failAt(ctx.format, `missing mandatory element ${name}`, placeOf(ctx.doc, c, name));
   return readAmount(ctx, at).map((a) => a as CamtAmount);
 }
 
@@ -75,13 +76,13 @@ export function readDirection(
 ): Result<'credit' | 'debit', ReceivablesError> {
   return requireText(ctx, c, 'CdtDbtInd').andThen(
     (v): Result<'credit' | 'debit', ReceivablesError> =>
-    v === 'CRDT' || v === 'DBIT'
-      ? ok(v === 'CRDT' ? 'credit' : 'debit')
-      : failAt(
-          ctx.format,
-          `CdtDbtInd must be CRDT or DBIT, got ${JSON.stringify(v)}`,
-          placeOf(ctx.doc, c, 'CdtDbtInd'),
-        ),
+      v === 'CRDT' || v === 'DBIT'
+        ? ok(v === 'CRDT' ? 'credit' : 'debit')
+        : failAt(
+            ctx.format,
+            `CdtDbtInd must be CRDT or DBIT, got ${JSON.stringify(v)}`,
+            placeOf(ctx.doc, c, 'CdtDbtInd'),
+          ),
   );
 }
 

@@ -42,12 +42,20 @@ const MESSAGES = {
 } as const;
 
 type CamtFormat = (typeof MESSAGES)[keyof typeof MESSAGES]['format'];
-const BALANCE_TYPES: Record<string, string> = { OPBD: 'opening', CLBD: 'closing', CLAV: 'available' };
+const BALANCE_TYPES: Record<string, string> = {
+  OPBD: 'opening',
+  CLBD: 'closing',
+  CLAV: 'available',
+};
 
 function readBalance(ctx: CamtContext, bal: XCursor): Result<StatementBalance, ReceivablesError> {
   const code = textAt(bal, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(bal, 'Tp', 'CdOrPrtry', 'Prtry');
   if (code === undefined) {
-    return failAt(ctx.format, 'missing mandatory element Tp/CdOrPrtry/Cd', placeOf(ctx.doc, bal, 'Tp'));
+    return failAt(
+      ctx.format,
+      'missing mandatory element Tp/CdOrPrtry/Cd',
+      placeOf(ctx.doc, bal, 'Tp'),
+    );
   }
   const amount = requireAmount(ctx, bal, 'Amt');
   if (amount.isErr()) return err(amount.error);
@@ -103,17 +111,28 @@ function readStatementItem(
   const opening = withOpening(balances);
   const meta = {
     account: accountId(acct),
-    accountOwner: acct && (textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm') ?? textAt(acct, 'Nm')),
+    accountOwner:
+      acct &&
+      (textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm') ?? textAt(acct, 'Nm')),
     currency: (acct && textAt(acct, 'Ccy')) ?? opening[0]?.currency ?? entries[0]?.currency,
     createdAt,
     sequenceNumber: textAt(item, 'LglSeqNb') ?? textAt(item, 'ElctrncSeqNb'),
   };
   const present = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
-  const draft: DraftStatement = { id: id.value, ...present, balances: opening, transactions, entries };
+  const draft: DraftStatement = {
+    id: id.value,
+    ...present,
+    balances: opening,
+    transactions,
+    entries,
+  };
   return ok({ draft, warnings });
 }
 
-function readDocument(text: string, options: ReaderOptions): Result<StatementFile, ReceivablesError> {
+function readDocument(
+  text: string,
+  options: ReaderOptions,
+): Result<StatementFile, ReceivablesError> {
   const parsed = parseXml(text, 'camt', options);
   if (parsed.isErr()) return err(parsed.error);
   const doc = parsed.value;
@@ -169,5 +188,7 @@ export function readCamt(
   content: StatementContent,
   options: ReaderOptions = {},
 ): Result<StatementFile, ReceivablesError> {
-  return guarded('camt', () => contentText(content, options).andThen((t) => readDocument(t, options)));
+  return guarded('camt', () =>
+    contentText(content, options).andThen((t) => readDocument(t, options)),
+  );
 }

@@ -7,7 +7,12 @@
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type ErrorOf, type ErrorPath, type ReceivablesError, receivablesError } from '../errors/index.js';
+import {
+  type ErrorOf,
+  type ErrorPath,
+  type ReceivablesError,
+  receivablesError,
+} from '../errors/index.js';
 import type { CurrencyRegistry } from '../money/currency.js';
 
 /** Default largest input a reader accepts: 50 MiB. */
@@ -37,12 +42,17 @@ export interface Place {
 
 /** A `parse_error` of a format, naming the line and path where known. */
 export function parseFailure(format: string, reason: string, place: Place = {}): ReceivablesError {
-  const details = place.line === undefined ? { format, reason } : { format, reason, line: place.line };
+  const details =
+    place.line === undefined ? { format, reason } : { format, reason, line: place.line };
   return receivablesError('parse_error', details, place.path ?? []);
 }
 
 /** An `err` holding a {@link parseFailure}. */
-export function failAt<T>(format: string, reason: string, place: Place = {}): Result<T, ReceivablesError> {
+export function failAt<T>(
+  format: string,
+  reason: string,
+  place: Place = {},
+): Result<T, ReceivablesError> {
   return err(parseFailure(format, reason, place));
 }
 

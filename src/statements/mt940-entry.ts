@@ -43,10 +43,14 @@ export function buildEntry(
   // Within one :86: the line breaks are SWIFT's 65-column cut; separate :86: are separate texts.
   const texts = raw.info.map((t) => t.replace(/\r?\n/g, '').trim()).filter((t) => t !== '');
   const additionalInfo = texts.join(' ');
-  const { returned, ...info } = readInformation(texts.length === 1 ? (texts[0] as string) : additionalInfo);
+  const { returned, ...info } = readInformation(
+    texts.length === 1 ? (texts[0] as string) : additionalInfo,
+  );
   const party = rabobankParty(line.customerReference);
-  const bankReference = line.bankReference && line.bankReference !== 'NONREF' ? line.bankReference : undefined;
-  const customerReference = line.customerReference !== 'NONREF' ? line.customerReference : undefined;
+  const bankReference =
+    line.bankReference && line.bankReference !== 'NONREF' ? line.bankReference : undefined;
+  const customerReference =
+    line.customerReference !== 'NONREF' ? line.customerReference : undefined;
 
   return {
     ...(bankReference ? { id: bankReference } : {}),

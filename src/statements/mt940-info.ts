@@ -56,7 +56,8 @@ function sepaSegments(purpose: string): Map<string, string> {
   found.forEach((m, i) => {
     const start = (m.index ?? 0) + m[0].length;
     const end = found[i + 1]?.index ?? purpose.length;
-    if (!segments.has(m[1] as string)) segments.set(m[1] as string, purpose.slice(start, end).trim());
+    if (!segments.has(m[1] as string))
+      segments.set(m[1] as string, purpose.slice(start, end).trim());
   });
   return segments;
 }
@@ -94,7 +95,10 @@ function german(text: string): InfoFields | undefined {
 function remittance(remi: string): Pick<InfoFields, 'remittanceText' | 'structuredReference'> {
   const strd = /^STRD\/(?:CUR|ISO|[A-Z]{3})\/([^/]+)/.exec(remi);
   if (strd) return { structuredReference: structuredReference(strd[1] as string, {}) };
-  const text = remi.replace(/^USTD\/\//, '').replace(/\/+$/, '').trim();
+  const text = remi
+    .replace(/^USTD\/\//, '')
+    .replace(/\/+$/, '')
+    .trim();
   return text ? { remittanceText: text } : {};
 }
 

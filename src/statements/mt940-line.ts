@@ -11,8 +11,9 @@
  *
  * @module
  */
-import { isIsoDate, toDayNumber } from '../terms/date.js';
+
 import type { CurrencyRegistry } from '../money/currency.js';
+import { isIsoDate, toDayNumber } from '../terms/date.js';
 import { swiftAmount } from './amounts.js';
 
 /** A balance field as read. */

@@ -15,7 +15,13 @@ import { err, ok, type Result } from 'neverthrow';
 import type { ReceivablesError } from '../errors/index.js';
 import { signed } from './amounts.js';
 import { type DraftStatement, finishStatements } from './assemble.js';
-import { contentText, failAt, guarded, type ReaderOptions, type StatementContent } from './input.js';
+import {
+  contentText,
+  failAt,
+  guarded,
+  type ReaderOptions,
+  type StatementContent,
+} from './input.js';
 import { buildEntry, type RawEntry } from './mt940-entry.js';
 import { readBalanceField } from './mt940-line.js';
 import type { StatementBalance, StatementFile } from './types.js';
@@ -95,7 +101,8 @@ function readFile(text: string, options: ReaderOptions): Result<StatementFile, R
       current.entries[current.entries.length - 1]?.info.push(f.value);
     }
   }
-  if (drafts.length === 0) return failAt('mt940', 'no :20: field: not an MT940 statement', { line: 1 });
+  if (drafts.length === 0)
+    return failAt('mt940', 'no :20: field: not an MT940 statement', { line: 1 });
   return assemble(drafts, options);
 }
 
@@ -109,20 +116,27 @@ function statementIds(drafts: readonly Draft[]): string[] {
   return base.map((id, i) => (count(id) > 1 ? `${id}/${drafts[i]?.reference}` : id));
 }
 
-function assemble(drafts: readonly Draft[], options: ReaderOptions): Result<StatementFile, ReceivablesError> {
+function assemble(
+  drafts: readonly Draft[],
+  options: ReaderOptions,
+): Result<StatementFile, ReceivablesError> {
   const ids = statementIds(drafts);
   const out: DraftStatement[] = [];
   for (const [i, d] of drafts.entries()) {
     const id = ids[i] as string;
     const opening = d.balances.find((b) => b.type === 'opening');
-    if (!opening) return failAt('mt940', `statement ${id} has no opening balance :60F:`, { line: d.line });
+    if (!opening)
+      return failAt('mt940', `statement ${id} has no opening balance :60F:`, { line: d.line });
     if (!hasClosing(d)) {
-      return failAt('mt940', `statement ${id} has no closing balance :62F: (truncated?)`, { line: d.line });
+      return failAt('mt940', `statement ${id} has no closing balance :62F: (truncated?)`, {
+        line: d.line,
+      });
     }
     const transactions = [];
     for (const [n, e] of d.entries.entries()) {
       const built = buildEntry(e, id, n + 1, opening.currency, options.currencies);
-      if (typeof built === 'string') return failAt('mt940', built, { line: e.line, path: [':61:'] });
+      if (typeof built === 'string')
+        return failAt('mt940', built, { line: e.line, path: [':61:'] });
       transactions.push(built);
     }
     const entries = transactions.map((t) => ({ ...t, booked: true }));

@@ -57,7 +57,8 @@ function schemeOf(value: string, hint: ReferenceHint): ReferenceScheme {
   if (label === 'QRR' || label.startsWith('QR')) return 'qr';
   if (label.includes('ISR') || label.includes('ESR') || label === 'BVR') return 'esr';
   if (value.startsWith('RF')) return 'iso11649';
-  if (hint.code === 'SCOR') return (hint.issuer ?? '').toUpperCase() === 'BBA' ? 'belgian' : 'iso11649';
+  if (hint.code === 'SCOR')
+    return (hint.issuer ?? '').toUpperCase() === 'BBA' ? 'belgian' : 'iso11649';
   return 'other';
 }
 
