@@ -1,7 +1,9 @@
 /**
- * Calendar dates as `YYYY-MM-DD` strings: no time, no zone. Arithmetic runs on
- * day numbers (days since 1970-01-01 in the proleptic Gregorian calendar) computed
- * with `Date.UTC`, so the machine's time zone can never shift a date. The one place
+ * Calendar dates as `YYYY-MM-DD` strings (years 0000-9999): no time, no zone.
+ * Arithmetic runs on day numbers (days since 1970-01-01 in the proleptic Gregorian
+ * calendar) computed with integer arithmetic, without `Date`, so neither the
+ * machine's time zone nor `Date.UTC`'s reading of years 0-99 as 1900-1999 can shift
+ * a date. The one place
  * where an instant becomes a date is {@link calendarDateIn}, which takes the zone
  * explicitly.
  *
@@ -9,13 +11,14 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { err, ok, type Result } from 'neverthrow';
-import { type ErrorOf, type ErrorPath, receivablesError } from '../errors/index.js';
+import { type ErrorOf, type ErrorPath, invariant, receivablesError } from '../errors/index.js';
 
 /** A calendar date, `YYYY-MM-DD`, e.g. `"2024-02-29"`. */
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+/** Days from 0000-03-01 to 1970-01-01; the civil-date formulas count from March. */
+const EPOCH_SHIFT = 719_468;
 
 function parts(date: string): [number, number, number] | undefined {
   const m = ISO_DATE.exec(date);
@@ -50,7 +53,12 @@ export function parseIsoDate(
 
 /** Days in a month (month 1-12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /**
@@ -64,12 +72,43 @@ export function daysInMonth(year: number, month: number): number {
 export function toDayNumber(date: IsoDate): number {
   const p = parts(date);
   if (!p) throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
-  return Date.UTC(p[0], p[1] - 1, p[2]) / MS_PER_DAY;
+  // Count years from March, so that the leap day is the last day of a year.
+  const [y0, m, d] = p;
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - EPOCH_SHIFT;
 }
 
-/** The date of a day number. */
+/**
+ * The date of a day number (the inverse of {@link toDayNumber}). A day outside the
+ * years 0000-9999 is misuse and throws.
+ *
+ * @example
+ * fromDayNumber(19_782)
+ * //=> '2024-02-29'
+ */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  invariant(Number.isInteger(day), `A day number is a whole number, got ${day}`);
+  const z = day + EPOCH_SHIFT;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  invariant(y >= 0 && y <= 9999, `Day ${day} is outside the years 0000-9999`);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
 }
 
 /**
@@ -106,7 +145,8 @@ export function makeDate(year: number, month: number, day: number): IsoDate {
   const y = year + Math.floor((month - 1) / 12);
   const m = ((((month - 1) % 12) + 12) % 12) + 1;
   const d = Math.min(day, daysInMonth(y, m));
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  invariant(y >= 0 && y <= 9999, `Year ${y} is outside 0000-9999`);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /**
@@ -135,8 +175,8 @@ export function endOfMonth(date: IsoDate, months = 0): IsoDate {
 
 /** Day of the week, 1 = Monday ... 7 = Sunday (ISO 8601). */
 export function isoWeekday(date: IsoDate): number {
-  const dow = new Date(toDayNumber(date) * MS_PER_DAY).getUTCDay();
-  return dow === 0 ? 7 : dow;
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The earlier of two dates. */

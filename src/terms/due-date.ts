@@ -62,6 +62,20 @@ export function unadjustedDueDate(issueDate: IsoDate, terms: SimplePaymentTerms)
   }
 }
 
+/**
+ * The unadjusted due date, refusing terms that fall before the issue date (only a
+ * fixed day in the invoice month itself can: `day-of-month` with `months: 0`).
+ */
+export function checkedDueDate(
+  issueDate: IsoDate,
+  terms: SimplePaymentTerms,
+): Result<IsoDate, ErrorOf<'invalid_terms'>> {
+  const date = unadjustedDueDate(issueDate, terms);
+  if (date >= issueDate) return ok(date);
+  const reason = `the terms give ${date}, before the issue date ${issueDate}`;
+  return err(receivablesError('invalid_terms', { reason }, ['terms']));
+}
+
 /** Reads and checks {@link DueDateOptions}; returns a function that adjusts a date. */
 export function businessDayAdjuster(
   options: DueDateOptions,
@@ -102,13 +116,18 @@ export function dueDate(
   issueDate: IsoDate,
   terms: PaymentTerms,
   options: DueDateOptions = {},
-): Result<IsoDate, ErrorOf<'invalid_date' | 'invalid_input'>> {
+): Result<IsoDate, ErrorOf<'invalid_date' | 'invalid_input' | 'invalid_terms'>> {
   return parseIsoDate(issueDate, ['issueDate']).andThen((issue) =>
     validatePaymentTerms(terms, ['terms']).andThen((valid) =>
       businessDayAdjuster(options).andThen((adjust) => {
         const parts =
           valid.kind === 'instalments' ? valid.instalments.map((p) => p.terms) : [valid];
-        const dates = parts.map((t) => unadjustedDueDate(issue, t));
+        const dates: IsoDate[] = [];
+        for (const t of parts) {
+          const date = checkedDueDate(issue, t);
+          if (date.isErr()) return err(date.error);
+          dates.push(date.value);
+        }
         return adjust(dates.reduce((a, b) => maxDate(a, b)));
       }),
     ),

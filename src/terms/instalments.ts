@@ -25,7 +25,7 @@ import {
 } from '../money/money.js';
 import { type IsoDate, parseIsoDate } from './date.js';
 import { offersFor } from './discount.js';
-import { businessDayAdjuster, type DueDateOptions, unadjustedDueDate } from './due-date.js';
+import { businessDayAdjuster, checkedDueDate, type DueDateOptions } from './due-date.js';
 import { validatePaymentTerms } from './schema.js';
 import type { DiscountOffer, PaymentTerms, SimplePaymentTerms } from './types.js';
 
@@ -88,7 +88,8 @@ function amounts(
   const out: Money[] = [];
   for (const [i, p] of parts.entries()) {
     const path = ['terms', 'instalments', i];
-    const m = parseMoney('amount' in p ? p.amount : '', total.currency, { ...options, path });
+    const amount = 'amount' in p ? p.amount : '';
+    const m = parseMoney(amount, total.currency, { ...options, path, exact: true });
     if (m.isErr()) return err(m.error);
     out.push(m.value);
   }
@@ -133,7 +134,7 @@ export function instalmentSchedule(
           const partTerms = all[index]!;
           let due: IsoDate | null = null;
           if (issue.value !== null) {
-            const adjusted = adjust(unadjustedDueDate(issue.value, partTerms));
+            const adjusted = checkedDueDate(issue.value, partTerms).andThen(adjust);
             if (adjusted.isErr()) return err(adjusted.error);
             due = adjusted.value;
           }
