@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { registerInvoiceCommand } from './invoice.js';
+import { registerMetricsCommand } from './metrics.js';
 
 /** Adds every subcommand to the program. One line per command module. */
 export function registerCommands(program: Command): void {
   void program;
+  registerMetricsCommand(program);
   registerInvoiceCommand(program);
 }
