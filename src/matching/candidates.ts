@@ -192,7 +192,8 @@ function draftOf(
     break;
   }
   if (signals.some((s) => s.code === 'search_budget_exhausted')) autoAllowed = false;
-  const score = signals.reduce((s, x) => s + x.weight, 0);
+  // Rounded so that weights like 0.35 + 0.35 + 0.15 - 0.05 reach 0.8 exactly.
+  const score = Math.round(signals.reduce((s, x) => s + x.weight, 0) * 1e6) / 1e6;
   return { customerId, fit, allocations, signals, score, autoAllowed, key: keyOf(allocations) };
 }
 

@@ -69,12 +69,12 @@ export function judge(
   if (!best.autoAllowed) {
     return { status: 'suggest', reason: 'evidence rules out automatic application' };
   }
-  if (best.score < policy.autoThreshold) {
-    const reason = `confidence ${shown} is below the automatic threshold ${policy.autoThreshold}`;
-    return { status: 'suggest', reason };
-  }
   if (lead < policy.margin) {
     const reason = `the runner-up is within the margin ${policy.margin} of the best candidate`;
+    return { status: 'suggest', reason };
+  }
+  if (best.score < policy.autoThreshold) {
+    const reason = `confidence ${shown} is below the automatic threshold ${policy.autoThreshold}`;
     return { status: 'suggest', reason };
   }
   return { status: 'auto', reason: `applied automatically (confidence ${shown})` };

@@ -66,8 +66,9 @@ export function numberKey(written: string): NumberKey | undefined {
 
 /** Looks like a calendar date (2024-01-17, 17.01.2024, 17/01/24): never a loose match. */
 function looksLikeDate(written: string): boolean {
-  const g = written.match(/\d+/g) ?? [];
-  if (g.length !== 3 || /[A-Za-z]/.test(written)) return false;
+  const numeric = written.replace(/^[^\d]+/, '');
+  const g = numeric.match(/\d+/g) ?? [];
+  if (g.length !== 3 || /[A-Za-z]/.test(numeric)) return false;
   const [a, b, c] = g.map(Number) as [number, number, number];
   const ymd = g[0]!.length === 4 && b >= 1 && b <= 12 && c >= 1 && c <= 31;
   const dmy = g[2]!.length >= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12;
@@ -152,7 +153,7 @@ function lookupExact(index: NumberIndex, written: string): NumberHit[] {
   const hits: NumberHit[] = [];
   for (const item of items) {
     const own = index.keys[item]!;
-    const exact = own.compact === k.compact;
+    const exact = own.compact === k.compact && own.key === k.key;
     if (exact || !date) hits.push({ item, kind: exact ? 'exact' : 'loose', written });
   }
   return hits;
