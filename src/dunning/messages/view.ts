@@ -1,0 +1,132 @@
+/**
+ * The data a message template sees: every amount and date already formatted for the
+ * customer's locale with `Intl` (amounts from their decimal strings, never through a
+ * JavaScript number; dates as calendar dates, in UTC so no zone shifts them).
+ *
+ * @module
+ */
+import type { OpenItem } from '../../ledger/types.js';
+import { type CurrencyOptions, formatMoney } from '../../money/index.js';
+import { type IsoDate, toDayNumber } from '../../terms/date.js';
+import type { DunningSender } from '../policy.js';
+import type { DunningAction, DunningActionItem } from '../types.js';
+import { PHRASES, type Phrases } from './phrases.js';
+
+/** One row of the items table. */
+export interface ItemRow {
+  readonly number: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly daysOverdue: number;
+  readonly openAmount: string;
+  readonly reference?: string;
+}
+
+/** What a reminder template renders. */
+export interface MessageView {
+  readonly language: string;
+  readonly locale: string;
+  readonly customerName: string;
+  readonly date: string;
+  readonly level: number;
+  /** Invoice numbers of the items, comma separated (for the subject). */
+  readonly numbers: string;
+  readonly items: readonly ItemRow[];
+  readonly charges: readonly {
+    readonly label: string;
+    readonly amount: string;
+    readonly itemNumber?: string;
+  }[];
+  readonly overdueTotal: string;
+  readonly chargesTotal: string;
+  readonly totalDue: string;
+  /** The structured reference to quote, when all items share one. */
+  readonly reference?: string;
+  readonly sender: Partial<DunningSender>;
+}
+
+/** Locale-bound formatters, created once per locale. */
+export interface Formatters {
+  readonly language: string;
+  readonly locale: string;
+  readonly phrases: Phrases;
+  readonly money: (amount: string, currency: string) => string;
+  readonly date: (date: IsoDate) => string;
+}
+
+/** Formatters for a BCP 47 locale; an unusable locale falls back to `en`. */
+export function formatters(locale: string, options: CurrencyOptions = {}): Formatters {
+  let canonical = 'en';
+  try {
+    canonical = Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    canonical = 'en';
+  }
+  const language = canonical.split('-')[0]!.toLowerCase();
+  const dates = new Intl.DateTimeFormat(canonical, { dateStyle: 'medium', timeZone: 'UTC' });
+  return {
+    language,
+    locale: canonical,
+    phrases: PHRASES[language] ?? PHRASES.en!,
+    money: (amount, currency) =>
+      formatMoney({ amount, currency }, { locale: canonical, currencies: options.currencies }),
+    date: (date) => dates.format(toDayNumber(date) * 86_400_000),
+  };
+}
+
+/** A table row for an action item or an open item. */
+export function itemRow(
+  item: DunningActionItem | OpenItem,
+  currency: string,
+  f: Formatters,
+  today: IsoDate,
+): ItemRow {
+  const number = item.number ?? ('itemId' in item ? item.itemId : item.id);
+  return {
+    number,
+    issueDate: f.date(item.issueDate),
+    dueDate: f.date(item.dueDate),
+    daysOverdue: Math.max(0, toDayNumber(today) - toDayNumber(item.dueDate)),
+    openAmount: f.money(item.openAmount, currency),
+    ...(item.paymentReference ? { reference: item.paymentReference } : {}),
+  };
+}
+
+/** The view of a planned dunning action. */
+export function actionView(
+  action: DunningAction,
+  f: Formatters,
+  sender: Partial<DunningSender>,
+): MessageView {
+  const { currency } = action;
+  const all = [...action.items, ...action.listedItems].sort((a, b) =>
+    a.dueDate === b.dueDate ? (a.itemId < b.itemId ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1,
+  );
+  const numberOf = new Map(all.map((i) => [i.itemId, i.number ?? i.itemId]));
+  const label = (kind: 'fee' | 'interest' | 'compensation') => f.phrases[kind];
+  const charges = [
+    ...action.openCharges.map((c) => ({ label: label(c.kind), amount: c.openAmount })),
+    ...action.charges.map((c) => ({
+      label: label(c.kind),
+      amount: c.amount,
+      ...(c.itemId && numberOf.has(c.itemId) ? { itemNumber: numberOf.get(c.itemId)! } : {}),
+    })),
+  ].map((c) => ({ ...c, amount: f.money(c.amount, currency) }));
+  const references = new Set(all.map((i) => i.paymentReference));
+  const only = references.size === 1 ? [...references][0] : undefined;
+  return {
+    language: f.language,
+    locale: f.locale,
+    customerName: action.message.customerName,
+    date: f.date(action.date),
+    level: action.level,
+    numbers: all.map((i) => i.number ?? i.itemId).join(', '),
+    items: all.map((i) => itemRow(i, currency, f, action.date)),
+    charges,
+    overdueTotal: f.money(action.overdueAmount, currency),
+    chargesTotal: f.money(action.chargesAmount, currency),
+    totalDue: f.money(action.totalDue, currency),
+    ...(only ? { reference: only } : {}),
+    sender,
+  };
+}
