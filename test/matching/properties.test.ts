@@ -55,10 +55,9 @@ function buildLedger(
   return { ...EMPTY_LEDGER, customers, invoices };
 }
 
-function buildTransactions(
-  ledger: Ledger,
-  specs: fc.RecordValue<typeof txArb.constraints.recordModel>[],
-) {
+type TxSpec = typeof txArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildTransactions(ledger: Ledger, specs: readonly TxSpec[]) {
   return specs.map((s, i): BankTransaction => {
     const inv = ledger.invoices[s.target % ledger.invoices.length]!;
     const open = toCents(inv.amount);
