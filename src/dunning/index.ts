@@ -7,7 +7,8 @@
 export { countDays } from './day-count.js';
 export * from './history.js';
 export * from './interest.js';
-export { dunningActionKey } from './keys.js';
+export { digest64, dunningActionKey } from './keys.js';
+export * from './messages/mime.js';
 export * from './messages/render.js';
 export type { StatementOfAccountInput, StatementView } from './messages/statement.js';
 export * from './messages/templates.js';

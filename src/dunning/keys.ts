@@ -20,6 +20,18 @@ const fnv1a = (text: string, seed: number): number => {
 const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
 /**
+ * A 64-bit digest (two FNV-1a hashes with different offsets) as 16 hex digits:
+ * deterministic on every machine, not a security hash.
+ *
+ * @example
+ * digest64('').length
+ * //=> 16
+ */
+export function digest64(text: string): string {
+  return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x050c5d1f));
+}
+
+/**
  * The idempotency key of a dunning action: a readable prefix and a 64-bit digest of
  * the customer, currency and the sorted (item, level) pairs.
  *
@@ -36,7 +48,7 @@ export function dunningActionKey(
     .map((i) => [i.itemId, i.level] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   const canonical = JSON.stringify([customerId, currency, pairs]);
-  const digest = hex(fnv1a(canonical, 0x811c9dc5)) + hex(fnv1a(canonical, 0x050c5d1f));
+  const digest = digest64(canonical);
   const level = Math.max(...pairs.map((p) => p[1]));
   const readable = customerId.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40);
   return `dun:${readable}:${currency}:L${level}:${digest}`;
