@@ -129,6 +129,7 @@ export function expectedCash(
     1,
   )[0]![0]!;
   const portfolioLate = lateness(portfolio);
+  const ownLate = customers.map(lateness);
 
   const items: ExpectedItem[] = [];
   const amounts: Units[] = new Array(weeks + 1).fill(0);
@@ -137,7 +138,7 @@ export function expectedCash(
       const open = pos.itemOpen[i]!;
       if (ix.itemPrincipal[i] === 0 || !(open > 0)) continue;
       const c = ix.itemCustomer[i]!;
-      const own = lateness(customers[c]);
+      const own = ownLate[c]!;
       const late = own ?? portfolioLate;
       const basis: ForecastBasis =
         own !== null ? 'customer_history' : late !== null ? 'portfolio_average' : 'due_date';
