@@ -78,7 +78,8 @@ export function readEInvoice(
   const name = Object.keys(parsed.value).find((k) => Object.hasOwn(ROOTS, k));
   if (name === undefined) {
     const found = Object.keys(parsed.value).join(', ') || 'nothing';
-    const reason = `expected a UBL Invoice or CreditNote or a CII CrossIndustryInvoice, found ${found}`;
+    const expected = 'a UBL Invoice or CreditNote or a CII CrossIndustryInvoice';
+    const reason = `expected ${expected}, found ${found}`;
     return err(receivablesError('unsupported_format', { reason }));
   }
   const root = (parsed.value[name] as XmlNode[])[0]!;

@@ -52,7 +52,8 @@ export function parseXml(
   }
   const declaration = /<!(DOCTYPE|ENTITY)/i.exec(xml);
   if (declaration) {
-    const reason = `the document declares a ${declaration[1]!.toUpperCase()}; DTDs and entities are refused`;
+    const what = declaration[1]!.toUpperCase();
+    const reason = `the document declares a ${what}; DTDs and entities are refused`;
     return err(receivablesError('unsafe_input', { reason }));
   }
   const valid = XMLValidator.validate(xml);

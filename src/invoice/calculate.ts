@@ -124,7 +124,9 @@ function build(invoice: PreparedInvoice, input: InvoiceInput): InvoiceCalculatio
  * @example
  * calculateInvoice({
  *   currency: 'EUR',
- *   lines: [{ id: '1', quantity: '3', unitNetPrice: '45.00', vatCategory: 'S', vatRatePercent: '21' }],
+ *   lines: [
+ *     { id: '1', quantity: '3', unitNetPrice: '45.00', vatCategory: 'S', vatRatePercent: '21' },
+ *   ],
  *   allowances: [{ amount: '60.00', vatCategory: 'S', vatRatePercent: '21', reason: 'Discount' }],
  * }).map((c) => [c.vatBreakdown[0]?.taxableAmount, c.totals.taxAmount, c.totals.amountDue])
  * //=> Ok(['75.00', '15.75', '90.75'])
@@ -141,7 +143,18 @@ export function calculateInvoice(
 /**
  * {@link calculateInvoice} for input that has already passed {@link invoiceInputSchema}
  * (or was built by this library's readers): skips the schema step, keeps every other
- * check. For bulk runs over trusted, typed data.
+ * check. For bulk runs over trusted, typed data; a malformed decimal string here is
+ * programmer misuse and throws.
+ *
+ * @example
+ * calculateCheckedInvoice({
+ *   currency: 'JPY',
+ *   pricesIncludeTax: true,
+ *   lines: [
+ *     { id: '1', quantity: '1', unitNetPrice: '50000', vatCategory: 'S', vatRatePercent: '10' },
+ *   ],
+ * }).map((c) => [c.totals.lineExtensionAmount, c.totals.taxAmount])
+ * //=> Ok(['45455', '4545'])
  */
 export function calculateCheckedInvoice(
   input: InvoiceInput,

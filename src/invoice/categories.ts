@@ -44,7 +44,13 @@ const SITE_RULE: Readonly<Record<RateSite, string>> = {
   charge: '07',
 };
 
-/** True for categories whose tax is always zero (Z, E, AE, K, G, O). */
+/**
+ * True for categories whose tax is always zero (Z, E, AE, K, G, O).
+ *
+ * @example
+ * isZeroTaxCategory('AE')
+ * //=> true
+ */
 export function isZeroTaxCategory(category: VatCategory): boolean {
   return RULES[category].rate === 'zero';
 }

@@ -9,7 +9,13 @@ import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/decimal.js';
 import type { InvoiceInput, VatCategory } from './types.js';
 
-/** The VAT category codes accepted, in the order the breakdown lists them. */
+/**
+ * The VAT category codes accepted, in the order the breakdown lists them.
+ *
+ * @example
+ * VAT_CATEGORIES.includes('AE')
+ * //=> true
+ */
 export const VAT_CATEGORIES: readonly VatCategory[] = [
   'S',
   'Z',

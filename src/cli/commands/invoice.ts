@@ -134,11 +134,8 @@ export function registerInvoiceCommand(program: Command): void {
         return;
       }
       const out = result.value;
-      process.stdout.write(
-        options.json
-          ? `${JSON.stringify({ source: out.source, ...out.calculation, findings: out.findings }, null, 2)}\n`
-          : render(out),
-      );
+      const json = { source: out.source, ...out.calculation, findings: out.findings };
+      process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : render(out));
       if (out.findings.some((f) => !f.tolerated)) process.exitCode = 1;
     });
 }
