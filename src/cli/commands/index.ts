@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDunningCommand } from './dunning.js';
 import { registerInvoiceCommand } from './invoice.js';
 import { registerMetricsCommand } from './metrics.js';
 
@@ -7,4 +8,5 @@ export function registerCommands(program: Command): void {
   void program;
   registerMetricsCommand(program);
   registerInvoiceCommand(program);
+  registerDunningCommand(program);
 }
