@@ -6,7 +6,9 @@
  *
  * @module
  */
+import type { CurrencyRegistry } from '../money/currency.js';
 import { Dec } from '../money/decimal.js';
+import { formatIn } from './amounts.js';
 import type {
   BankStatement,
   BankTransaction,
@@ -48,6 +50,7 @@ function pick(balances: readonly StatementBalance[], type: string): StatementBal
 export function reconcile(
   balances: readonly StatementBalance[],
   entries: readonly EntryAmount[],
+  currencies?: CurrencyRegistry,
 ): ReconciliationCheck | undefined {
   const opening = pick(balances, 'opening');
   const closing = pick(balances, 'closing');
@@ -60,7 +63,7 @@ export function reconcile(
     if (e.currency !== opening.currency) oneCurrency = false;
     total = e.direction === 'credit' ? total.plus(e.amount) : total.minus(e.amount);
   }
-  const entriesSum = total.toFixed();
+  const entriesSum = formatIn(total, opening.currency, currencies);
   if (!oneCurrency) {
     return { ok: false, opening: opening.amount, entries: entriesSum, closing: closing.amount };
   }
@@ -70,7 +73,11 @@ export function reconcile(
     opening: opening.amount,
     entries: entriesSum,
     closing: closing.amount,
-    difference: difference.isZero() ? '0' : difference.toFixed(),
+    difference: formatIn(
+      difference.isZero() ? new Dec(0) : difference,
+      opening.currency,
+      currencies,
+    ),
   };
 }
 
@@ -99,7 +106,10 @@ function referenceWarnings(t: BankTransaction): StatementWarning[] {
  * Ids: a transaction keeps the bank's candidate when no other transaction in the
  * file has the same one; otherwise it gets `<statement id>/<position>`.
  */
-export function finishStatements(drafts: readonly DraftStatement[]): {
+export function finishStatements(
+  drafts: readonly DraftStatement[],
+  currencies?: CurrencyRegistry,
+): {
   statements: BankStatement[];
   warnings: StatementWarning[];
 } {
@@ -120,7 +130,7 @@ export function finishStatements(drafts: readonly DraftStatement[]): {
       warnings.push(...referenceWarnings(tx));
       return tx;
     });
-    const check = reconcile(draft.balances, entries);
+    const check = reconcile(draft.balances, entries, currencies);
     if (check && !check.ok) warnings.push(balanceWarning(draft.id, check));
     const statement: BankStatement = { ...rest, transactions: txs };
     return check ? { ...statement, reconciliation: check } : statement;

@@ -60,9 +60,11 @@ export function detailFields(rest: string): { fields: string[]; text: string } |
     return value;
   };
   fields.push(take(), take(), take());
+  // Funds type D states how many day/amount pairs follow: read that count first.
+  if (fields[2] === 'D') fields.push(take());
   const extras = fundsExtras(fields, 2);
   if (extras === undefined) return `unknown funds type ${JSON.stringify(fields[2])}`;
-  for (let i = 0; i < extras; i++) fields.push(take());
+  for (let i = fields[2] === 'D' ? 1 : 0; i < extras; i++) fields.push(take());
   fields.push(take(), take());
   const text = ended || pos > rest.length ? '' : rest.slice(pos);
   return { fields, text: cleanText(text) };

@@ -34,6 +34,9 @@ export interface Bai2Options extends ReaderOptions {
   readonly typeCodes?: Readonly<Record<string, 'credit' | 'debit'>>;
 }
 
+const TRAILERS = new Set(['49', '98', '99']);
+const NUMBER = /^[+-]?\d{1,20}$/;
+
 interface Totals {
   total: Dec;
   records: number;
@@ -65,6 +68,14 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
       return failAt('bai2', `record ${r.code} after the file trailer 99`, { line: r.line });
     if (account && !['16', '49'].includes(r.code)) {
       return failAt('bai2', `record ${r.code} before the account trailer 49`, { line: r.line });
+    }
+    const bad = TRAILERS.has(r.code)
+      ? f.slice(0, 3).find((v) => v !== '' && !NUMBER.test(v))
+      : undefined;
+    if (bad !== undefined) {
+      return failAt('bai2', `wrong number ${JSON.stringify(bad)} in trailer ${r.code}`, {
+        line: r.line,
+      });
     }
     if (r.code === '02') {
       if (group)
@@ -141,7 +152,7 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
     return failAt('bai2', 'the file ends without the trailer 99 (truncated?)', {
       line: records.length,
     });
-  const finished = finishStatements(drafts);
+  const finished = finishStatements(drafts, options.currencies);
   return ok({
     format: 'bai2',
     ...(fileId ? { messageId: fileId } : {}),

@@ -164,7 +164,7 @@ function readDocument(
     warnings.push(...read.value.warnings);
   }
   if (drafts.length === 0) return failAt(format, `no ${item} element`, placeOf(doc, message, item));
-  const finished = finishStatements(drafts);
+  const finished = finishStatements(drafts, options.currencies);
   return ok({
     format: format as CamtFormat,
     ...(version ? { version } : {}),

@@ -158,7 +158,7 @@ function readRows(
     transactions,
     entries,
   };
-  const finished = finishStatements([draft]);
+  const finished = finishStatements([draft], options.currencies);
   return ok({ format: 'csv', statements: finished.statements, warnings: finished.warnings });
 }
 

@@ -88,7 +88,9 @@ function german(text: string): InfoFields | undefined {
     returnReason: fields.get(34)?.trim(),
     returned: m[1] === '159' || /RETOURE|R(UE|Ü)CK/i.test(bookingText) || undefined,
     structuredReference:
-      svwz && /^RF\d{2}[0-9A-Z]{1,21}$/i.test(svwz) ? structuredReference(svwz, {}) : undefined,
+      svwz && /^RF\d{2}[0-9A-Z]{1,21}$/i.test(svwz.replace(/\s+/g, ''))
+        ? structuredReference(svwz, {})
+        : undefined,
   });
 }
 

@@ -150,7 +150,7 @@ function assemble(
       entries,
     });
   }
-  const finished = finishStatements(out);
+  const finished = finishStatements(out, options.currencies);
   return ok({ format: 'mt940', statements: finished.statements, warnings: finished.warnings });
 }
 

@@ -100,7 +100,7 @@ describe.each(mt940)('MT940 fixture $file', (f) => {
     summary.statements.forEach((s: Json, i: number) => {
       const txs = file.statements[i]?.transactions ?? [];
       expect(txs).toHaveLength(s.entries?.length ?? 0);
-      (s.entries ?? []).forEach((e: Json, n: number) => checkEntry(e, txs[n] as BankTransaction));
+      for (const [n, e] of (s.entries ?? []).entries()) checkEntry(e, txs[n] as BankTransaction);
     });
   });
 
