@@ -6,9 +6,11 @@
  */
 export * from './allocate.js';
 export * from './balances.js';
+export * from './csv.js';
 export * from './parse.js';
 export { ALLOCATION_POLICIES, type AllocationPolicy } from './policy.js';
 export * from './request.js';
 export * from './schema.js';
+export * from './text.js';
 export * from './types.js';
 export * from './undo.js';

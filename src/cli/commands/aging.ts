@@ -1,0 +1,115 @@
+/**
+ * `receivables aging <file>`: the aging of a JSON or CSV ledger as of a date, a table
+ * by customer with totals per currency, or the report as CSV or JSON.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { type AgingReport, ageReceivables, agingToCsv } from '../../aging/index.js';
+import { type Ledger, readLedgerText } from '../../ledger/index.js';
+import { isIsoDate } from '../../terms/date.js';
+
+interface AgingFlags {
+  readonly asOf?: string;
+  readonly basis: string;
+  readonly buckets?: string;
+  readonly unapplied: string;
+  readonly csv?: boolean;
+  readonly json?: boolean;
+}
+
+/** The latest date the ledger knows of: the default reporting date. */
+function lastDate(ledger: Ledger): string | undefined {
+  let last: string | undefined;
+  const see = (d: string | undefined) => {
+    if (d !== undefined && (last === undefined || d > last)) last = d;
+  };
+  for (const i of ledger.invoices) see(i.issueDate);
+  for (const n of ledger.creditNotes) see(n.issueDate);
+  for (const r of [...ledger.payments, ...ledger.refunds, ...ledger.charges]) see(r.date);
+  for (const r of [...ledger.writeOffs, ...ledger.allocations]) see(r.date);
+  return last;
+}
+
+function table(report: AgingReport): string {
+  const labels = report.buckets.map((b) => b.label);
+  const plain = !process.stdout.isTTY;
+  const t = new Table({
+    head: ['customer', 'name', 'ccy', ...labels, 'balance'],
+    colAligns: ['left', 'left', 'left', ...labels.map(() => 'right' as const), 'right'],
+    ...(plain ? { style: { head: [], border: [] } } : {}),
+  });
+  for (const r of report.rows) {
+    t.push([r.customerId, r.customerName ?? '', r.currency, ...r.amounts, r.balance]);
+  }
+  for (const total of report.totals) {
+    t.push([`TOTAL (${total.customers})`, '', total.currency, ...total.amounts, total.balance]);
+    if (total.percentages) t.push(['%', '', total.currency, ...total.percentages, '100.00']);
+  }
+  return t.toString();
+}
+
+function run(file: string, flags: AgingFlags): string | undefined {
+  if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
+    return '--as-of must be a YYYY-MM-DD date';
+  let buckets: number[] | undefined;
+  if (flags.buckets !== undefined) {
+    buckets = flags.buckets.split(',').map((b) => Number(b.trim()));
+    if (buckets.some((b) => !Number.isSafeInteger(b)))
+      return '--buckets must be whole days, e.g. 30,60,90';
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return `cannot read ${file}: ${(error as Error).message}`;
+  }
+  const format = file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  const ledger = readLedgerText(text, format);
+  if (ledger.isErr()) return `${file}: ${ledger.error.message}`;
+  const asOf = flags.asOf ?? lastDate(ledger.value);
+  if (asOf === undefined) return 'the ledger is empty; pass --as-of';
+
+  const report = ageReceivables(ledger.value, {
+    asOf,
+    basis: flags.basis as 'days-past-due',
+    unapplied: flags.unapplied as 'own-bucket',
+    buckets,
+  });
+  if (report.isErr()) return report.error.message;
+  if (flags.json) process.stdout.write(`${JSON.stringify(report.value, null, 2)}\n`);
+  else if (flags.csv) process.stdout.write(agingToCsv(report.value));
+  else {
+    const basis = report.value.basis === 'days-past-due' ? 'days past due' : 'days since issue';
+    process.stdout.write(`Aging as of ${asOf} by ${basis}\n${table(report.value)}\n`);
+  }
+  return undefined;
+}
+
+/**
+ * Registers `receivables aging <file>`.
+ *
+ * @example
+ * registerAgingCommand(new Command()).name()
+ * //=> 'aging'
+ */
+export function registerAgingCommand(program: Command): Command {
+  return program
+    .command('aging')
+    .description('aging of a JSON or CSV ledger by customer, with totals per currency')
+    .argument('<file>', 'ledger as JSON (the Ledger shape) or CSV (one record per line)')
+    .option('--as-of <date>', 'reporting date (YYYY-MM-DD); default: the last date in the ledger')
+    .option('--basis <basis>', 'days-past-due or days-since-issue', 'days-past-due')
+    .option('--buckets <days>', 'upper bounds of the buckets, e.g. 0,30,60,90,120 (the default)')
+    .option('--unapplied <how>', 'own-bucket or net-oldest', 'own-bucket')
+    .option('--csv', 'print the report as CSV')
+    .option('--json', 'print the report as JSON')
+    .action((file: string, flags: AgingFlags) => {
+      const failure = run(file, flags);
+      if (failure === undefined) return;
+      process.stderr.write(`receivables aging: ${failure}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,158 @@
+/**
+ * A ledger as one CSV file (RFC 4180, header line, comma separated, UTF-8): one record
+ * per line, its kind in the `type` column. Pure: it reads a string, never a file.
+ *
+ * Columns (any order; unused ones may be left out or empty):
+ *
+ * | type | columns used |
+ * |---|---|
+ * | `customer` | id, name |
+ * | `invoice` | id, customerId, currency, date (issue date), dueDate, amount, number, status, reference (payment reference) |
+ * | `instalment` | id, invoiceId, dueDate, amount (joined to its invoice by invoiceId) |
+ * | `dispute` | invoiceId, date (first day), until (last day), reason |
+ * | `credit_note` | id, customerId, currency, date, amount, invoiceId, number |
+ * | `payment` | id, customerId, currency, date (value date), amount, reference, reversedOn |
+ * | `refund` | id, customerId, currency, date, amount, sourceId |
+ * | `charge` | id, kind (fee, interest, compensation), customerId, currency, date, dueDate, amount, itemId |
+ * | `write_off` | id, itemId, date, amount, reason |
+ * | `allocation` | id, sourceId, itemId, amount, date, reversedOn |
+ *
+ * The records then go through `parseLedger`; an error's path starts with the CSV line
+ * number (1 = the header) and names the column.
+ *
+ * @module
+ */
+import { err, type Result } from 'neverthrow';
+import Papa from 'papaparse';
+import { atPath, type ReceivablesError, receivablesError } from '../errors/index.js';
+import { parseLedger } from './parse.js';
+import type { Ledger } from './types.js';
+
+type Row = Record<string, string | undefined>;
+type Out = Record<string, unknown>;
+
+const LISTS: Record<string, string> = {
+  customer: 'customers',
+  invoice: 'invoices',
+  credit_note: 'creditNotes',
+  payment: 'payments',
+  refund: 'refunds',
+  charge: 'charges',
+  write_off: 'writeOffs',
+  allocation: 'allocations',
+};
+
+/** Ledger field -> CSV column, where they differ. */
+const RENAMES: Record<string, Record<string, string>> = {
+  invoice: { issueDate: 'date', paymentReference: 'reference' },
+  credit_note: { issueDate: 'date' },
+};
+
+const FIELDS: Record<string, readonly string[]> = {
+  customer: ['id', 'name'],
+  invoice: [
+    'id',
+    'number',
+    'customerId',
+    'currency',
+    'issueDate',
+    'dueDate',
+    'amount',
+    'status',
+    'paymentReference',
+  ],
+  credit_note: ['id', 'number', 'customerId', 'currency', 'issueDate', 'amount', 'invoiceId'],
+  payment: ['id', 'customerId', 'currency', 'date', 'amount', 'reference', 'reversedOn'],
+  refund: ['id', 'customerId', 'currency', 'date', 'amount', 'sourceId'],
+  charge: ['id', 'kind', 'customerId', 'currency', 'date', 'dueDate', 'amount', 'itemId'],
+  write_off: ['id', 'itemId', 'date', 'amount', 'reason'],
+  allocation: ['id', 'sourceId', 'itemId', 'amount', 'date', 'reversedOn'],
+};
+
+function recordOf(type: string, row: Row): Out {
+  const out: Out = {};
+  const renames = RENAMES[type] ?? {};
+  for (const field of FIELDS[type] ?? []) {
+    const value = row[renames[field] ?? field]?.trim();
+    if (value !== undefined && value !== '') out[field] = value;
+  }
+  return out;
+}
+
+function pushTo<T>(lists: Record<string, T[]>, key: string, value: T): void {
+  const list = lists[key];
+  if (list) list.push(value);
+  else lists[key] = [value];
+}
+
+function lineError(line: number, reason: string): ReceivablesError {
+  return receivablesError('parse_error', { format: 'ledger CSV', reason, line }, [line]);
+}
+
+/**
+ * Reads a ledger from CSV text (columns in the module header) and checks it with
+ * `parseLedger`.
+ *
+ * @param content - the CSV text, with a header line
+ *
+ * @example
+ * readLedgerCsv('type,id,name\ncustomer,C1,Acme\n').map((l) => l.customers[0]?.name)
+ * //=> Ok('Acme')
+ */
+export function readLedgerCsv(content: string): Result<Ledger, ReceivablesError> {
+  const parsed = Papa.parse<Row>(content.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+  });
+  const problem = parsed.errors[0];
+  if (problem) return err(lineError((problem.row ?? 0) + 2, problem.message));
+  if (!parsed.meta.fields?.includes('type')) return err(lineError(1, 'no "type" column'));
+
+  const lists: Record<string, Out[]> = {};
+  const lines: Record<string, number[]> = {};
+  const invoices = new Map<string, Out>();
+  const pending: { row: Row; line: number; type: string }[] = [];
+  for (const [i, row] of parsed.data.entries()) {
+    const line = i + 2;
+    const type = row.type?.trim() ?? '';
+    const list = LISTS[type];
+    if (list === undefined) {
+      if (type === 'instalment' || type === 'dispute') pending.push({ row, line, type });
+      else return err(lineError(line, `unknown record type ${JSON.stringify(type)}`));
+      continue;
+    }
+    const record = recordOf(type, row);
+    pushTo(lists, list, record);
+    pushTo(lines, list, line);
+    if (type === 'invoice' && typeof record.id === 'string') invoices.set(record.id, record);
+  }
+  for (const { row, line, type } of pending) {
+    const invoice = invoices.get(row.invoiceId?.trim() ?? '');
+    if (!invoice)
+      return err(
+        lineError(line, `${type} of unknown invoice ${JSON.stringify(row.invoiceId ?? '')}`),
+      );
+    if (type === 'instalment') {
+      const part: Out = {};
+      for (const f of ['id', 'dueDate', 'amount']) if (row[f]?.trim()) part[f] = row[f]!.trim();
+      pushTo(invoice as Record<string, Out[]>, 'instalments', part);
+    } else {
+      const dispute: Out = { from: row.date?.trim() };
+      if (row.until?.trim()) dispute.until = row.until.trim();
+      if (row.reason?.trim()) dispute.reason = row.reason.trim();
+      pushTo(invoice as Record<string, Out[]>, 'disputes', dispute);
+    }
+  }
+
+  return parseLedger(lists).mapErr((e) => {
+    const [list, index, ...rest] = e.path;
+    const line =
+      typeof list === 'string' && typeof index === 'number' ? lines[list]?.[index] : undefined;
+    if (line === undefined) return e;
+    const type = Object.keys(LISTS).find((t) => LISTS[t] === list) ?? '';
+    const [field, ...deeper] = rest;
+    const column = typeof field === 'string' ? (RENAMES[type]?.[field] ?? field) : field;
+    const path = column === undefined ? [] : [column, ...deeper];
+    return atPath({ ...e, path } as ReceivablesError, [line]);
+  });
+}
