@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerAgingCommand } from './aging.js';
 import { registerDunningCommand } from './dunning.js';
 import { registerInvoiceCommand } from './invoice.js';
 import { registerMetricsCommand } from './metrics.js';
+import { registerStatementCommand } from './statement.js';
 
 /** Adds every subcommand to the program. One line per command module. */
 export function registerCommands(program: Command): void {
@@ -9,4 +11,6 @@ export function registerCommands(program: Command): void {
   registerMetricsCommand(program);
   registerInvoiceCommand(program);
   registerDunningCommand(program);
+  registerAgingCommand(program);
+  registerStatementCommand(program);
 }
