@@ -68,10 +68,8 @@ console.log('month    sales    receivables  DSO    count-back  best   ADD    CEI
 for (const r of rows) {
   const cells = [r.dso, r.countBackDso, r.bestPossibleDso, r.averageDaysDelinquent, r.cei];
   const [dso, cb, best, add, cei] = cells.map((m) => (m.value ?? `(${m.reason})`).padEnd(6));
-  console.log(
-    `${r.period.label}  ${r.creditSales.padStart(7)}  ${r.closingReceivables.padStart(11)}` +
-      `  ${dso} ${cb.padEnd(11)} ${best} ${add} ${cei}`,
-  );
+  const amounts = `${r.creditSales.padStart(7)}  ${r.closingReceivables.padStart(11)}`;
+  console.log(`${r.period.label}  ${amounts}  ${dso} ${cb!.padEnd(11)} ${best} ${add} ${cei}`);
 }
 
 const quarter = { from: '2026-01-01', to: '2026-03-31' };
