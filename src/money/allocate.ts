@@ -12,13 +12,36 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, invariant, receivablesError } from '../errors/index.js';
-import { type CurrencyOptions, formatAmount, type Money, toDecimal } from './amount.js';
+import { type CurrencyOptions, type Money, toDecimal } from './amount.js';
 import { minorUnitsOf } from './currency.js';
 import { Dec, type DecimalInput } from './decimal.js';
 
 function toBigInts(ratios: readonly Dec[]): bigint[] {
   const places = ratios.reduce((n, r) => Math.max(n, r.decimalPlaces()), 0);
   return ratios.map((r) => BigInt(r.toFixed(places).replace('.', '')));
+}
+
+/** Largest remainder on non-negative BigInts: `weights` has a positive sum. */
+function largestRemainder(whole: bigint, weights: readonly bigint[]): bigint[] {
+  const weightSum = weights.reduce((s, w) => s + w, 0n);
+  const shares = weights.map((w) => (whole * w) / weightSum);
+  const remainders = weights.map((w) => (whole * w) % weightSum);
+  let left = whole - shares.reduce((s, x) => s + x, 0n);
+  const order = remainders
+    .map((rest, i) => ({ i, rest }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  for (const { i } of order) {
+    if (left === 0n) break;
+    shares[i] = shares[i]! + 1n;
+    left -= 1n;
+  }
+  return shares;
+}
+
+/** Signed allocation of integer minor units: a negative total mirrors its absolute value. */
+function allocateUnits(total: bigint, ratios: readonly Dec[]): bigint[] {
+  const shares = largestRemainder(total < 0n ? -total : total, toBigInts(ratios));
+  return total < 0n ? shares.map((s) => -s) : shares;
 }
 
 /**
@@ -36,24 +59,15 @@ export function allocateInteger(total: Dec, ratios: readonly Dec[]): Dec[] {
     ratios.every((r) => r.isFinite() && !r.isNegative()) && ratios.some((r) => !r.isZero()),
     'allocateInteger needs finite ratios of zero or more with at least one above zero',
   );
-  const whole = BigInt(total.abs().toFixed(0));
-  const weights = toBigInts(ratios);
-  const weightSum = weights.reduce((s, w) => s + w, 0n);
+  return allocateUnits(BigInt(total.toFixed(0)), ratios).map((u) => new Dec(u.toString()));
+}
 
-  const shares = weights.map((w) => (whole * w) / weightSum);
-  const remainders = weights.map((w) => (whole * w) % weightSum);
-  let left = whole - shares.reduce((s, x) => s + x, 0n);
-  const order = remainders
-    .map((rest, i) => ({ i, rest }))
-    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
-  for (const { i } of order) {
-    if (left === 0n) break;
-    shares[i] = shares[i]! + 1n;
-    left -= 1n;
-  }
-
-  const negative = total.isNegative();
-  return shares.map((s) => new Dec((negative ? -s : s).toString()));
+/** An amount string of a count of minor units, written with `digits` decimals. */
+function unitsToAmount(units: bigint, digits: number): string {
+  const negative = units < 0n;
+  const text = (negative ? -units : units).toString().padStart(digits + 1, '0');
+  const amount = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  return negative ? `-${amount}` : amount;
 }
 
 function readRatios(
@@ -110,8 +124,8 @@ export function allocate(
   }
 
   return readRatios(ratios).map((rs) =>
-    allocateInteger(units, rs).map((u) => ({
-      amount: formatAmount(u.dividedBy(scale), digits),
+    allocateUnits(BigInt(units.toFixed(0)), rs).map((u) => ({
+      amount: unitsToAmount(u, digits),
       currency: m.currency,
     })),
   );
