@@ -59,7 +59,13 @@ const modes: Record<RoundingMode, Decimal.Rounding> = {
   floor: Decimal.ROUND_FLOOR,
 };
 
-/** The decimal.js rounding constant of a named mode. */
+/**
+ * The decimal.js rounding constant of a named mode.
+ *
+ * @example
+ * decimalRounding('half-even') === Decimal.ROUND_HALF_EVEN
+ * //=> true
+ */
 export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
   return modes[mode];
 }

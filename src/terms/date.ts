@@ -30,7 +30,13 @@ function parts(date: string): [number, number, number] | undefined {
   return [y, mo, d];
 }
 
-/** True when the string is a real calendar date in `YYYY-MM-DD` form. */
+/**
+ * True when the string is a real calendar date in `YYYY-MM-DD` form.
+ *
+ * @example
+ * isIsoDate('2023-02-29')
+ * //=> false
+ */
 export function isIsoDate(value: unknown): value is IsoDate {
   return typeof value === 'string' && parts(value) !== undefined;
 }
@@ -51,7 +57,13 @@ export function parseIsoDate(
     : err(receivablesError('invalid_date', { input: String(value) }, path));
 }
 
-/** Days in a month (month 1-12). */
+/**
+ * Days in a month (month 1-12), by the Gregorian leap-year rule.
+ *
+ * @example
+ * daysInMonth(2024, 2)
+ * //=> 29
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -133,14 +145,27 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 
-/** Year, month (1-12) and day of a date. */
+/**
+ * Year, month (1-12) and day of a date.
+ *
+ * @example
+ * dateParts('2024-02-29')
+ * //=> { year: 2024, month: 2, day: 29 }
+ */
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
   const p = parts(date);
   if (!p) throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
   return { year: p[0], month: p[1], day: p[2] };
 }
 
-/** Builds a date from year, month (1-12) and day, clamping the day to the month's last. */
+/**
+ * Builds a date from year, month and day, clamping the day to the month's last. A
+ * month outside 1-12 rolls into the neighbouring years (13 = January of next year).
+ *
+ * @example
+ * makeDate(2024, 14, 31)
+ * //=> '2025-02-28'
+ */
 export function makeDate(year: number, month: number, day: number): IsoDate {
   const y = year + Math.floor((month - 1) / 12);
   const m = ((((month - 1) % 12) + 12) % 12) + 1;
@@ -173,18 +198,36 @@ export function endOfMonth(date: IsoDate, months = 0): IsoDate {
   return makeDate(year, month + months, 31);
 }
 
-/** Day of the week, 1 = Monday ... 7 = Sunday (ISO 8601). */
+/**
+ * Day of the week, 1 = Monday ... 7 = Sunday (ISO 8601).
+ *
+ * @example
+ * isoWeekday('2024-08-31')
+ * //=> 6
+ */
 export function isoWeekday(date: IsoDate): number {
   // 1970-01-01 was a Thursday (ISO weekday 4).
   return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
-/** The earlier of two dates. */
+/**
+ * The earlier of two dates.
+ *
+ * @example
+ * minDate('2024-03-01', '2024-02-29')
+ * //=> '2024-02-29'
+ */
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;
 }
 
-/** The later of two dates. */
+/**
+ * The later of two dates.
+ *
+ * @example
+ * maxDate('2024-03-01', '2024-02-29')
+ * //=> '2024-03-01'
+ */
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }

@@ -19,7 +19,16 @@ import { addDays, type IsoDate, parseIsoDate } from './date.js';
 import { validatePaymentTerms } from './schema.js';
 import type { DiscountOffer, PaymentTerms, SimplePaymentTerms } from './types.js';
 
-/** The offers of simple terms on a base chosen by the terms (internal, validated input). */
+/**
+ * The offers of simple terms that are already validated, on the base the terms name
+ * (`net` without a net amount leaves `baseAmount` out). {@link discountOffers} is the
+ * checked entry point.
+ *
+ * @example
+ * offersFor('2024-03-01', { kind: 'net', days: 30, discount: { base: 'gross',
+ *   tiers: [{ days: 10, percent: '2' }] } }, money('50.00', 'EUR'))
+ * //=> [{ until: '2024-03-11', percent: '2', baseAmount: '50.00' }]
+ */
 export function offersFor(
   issueDate: IsoDate,
   terms: SimplePaymentTerms,

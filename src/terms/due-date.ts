@@ -38,7 +38,14 @@ export interface DueDateOptions {
   readonly convention?: BusinessDayConvention;
 }
 
-/** The due date of simple terms, before any business-day adjustment. */
+/**
+ * The due date of simple terms that are already validated, before any business-day
+ * adjustment. {@link dueDate} is the checked entry point.
+ *
+ * @example
+ * unadjustedDueDate('2024-01-15', { kind: 'days-end-of-month-day', days: 30, day: 10 })
+ * //=> '2024-03-10'
+ */
 export function unadjustedDueDate(issueDate: IsoDate, terms: SimplePaymentTerms): IsoDate {
   switch (terms.kind) {
     case 'due-on-receipt':
@@ -65,6 +72,10 @@ export function unadjustedDueDate(issueDate: IsoDate, terms: SimplePaymentTerms)
 /**
  * The unadjusted due date, refusing terms that fall before the issue date (only a
  * fixed day in the invoice month itself can: `day-of-month` with `months: 0`).
+ *
+ * @example
+ * checkedDueDate('2024-03-10', { kind: 'day-of-month', day: 5, months: 0 }).isErr()
+ * //=> true
  */
 export function checkedDueDate(
   issueDate: IsoDate,
@@ -76,7 +87,14 @@ export function checkedDueDate(
   return err(receivablesError('invalid_terms', { reason }, ['terms']));
 }
 
-/** Reads and checks {@link DueDateOptions}; returns a function that adjusts a date. */
+/**
+ * Reads and checks {@link DueDateOptions}; returns a function that moves a date onto a
+ * business day (or leaves it alone when there is no calendar).
+ *
+ * @example
+ * businessDayAdjuster({ calendar: {} }).andThen((adjust) => adjust('2024-08-31'))
+ * //=> Ok('2024-09-02')
+ */
 export function businessDayAdjuster(
   options: DueDateOptions,
 ): Result<(date: IsoDate) => Result<IsoDate, ErrorOf<'invalid_input'>>, ErrorOf<'invalid_input'>> {
