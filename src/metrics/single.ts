@@ -46,7 +46,7 @@ export const dso: Metric = one((r) => r.dso);
  *
  * @example
  * countBackDso(ledger, { from: '2026-03-01', to: '2026-03-31' })
- * //=> Ok({ value: '46.00' }) // March's 1000.00 (31 days) + half of February's (15 days)
+ * //=> Ok({ value: '45.00' }) // 1500.00 owed: March's 1000.00 (31 days) + half of February (14)
  */
 export const countBackDso: Metric = one((r) => r.countBackDso);
 
