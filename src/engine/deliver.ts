@@ -13,8 +13,8 @@
  *
  * @module
  */
-import { ok, type Result, safeTry } from 'neverthrow';
-import type { ReceivablesError } from '../errors/index.js';
+import { err, ok, type Result, safeTry } from 'neverthrow';
+import { type ReceivablesError, receivablesError } from '../errors/index.js';
 import type { SendResult } from '../ports/mailer.js';
 import type { OutboxRecord, Stored } from '../ports/records.js';
 import type { ReceivablesDeps, RetryPolicy } from './types.js';
@@ -113,6 +113,16 @@ function outcome(o: OutboxRecord, sent: SendResult, policy: RetryPolicy, now: Da
   };
 }
 
+/** A mailer that throws breaks its port's promise; treat it as a retryable failure. */
+async function sendSafely(deps: ReceivablesDeps, o: OutboxRecord): Promise<SendResult> {
+  try {
+    return await deps.mailer.send(o.message, o.key);
+  } catch (error) {
+    const reason = `mailer threw: ${error instanceof Error ? error.message : String(error)}`;
+    return err(receivablesError('delivery_failed', { reason, retryable: true }));
+  }
+}
+
 /**
  * Sends what the outbox holds that is due, and records each outcome.
  *
@@ -137,7 +147,7 @@ export async function deliverOutbox(
     budget -= claimed.value.length;
     const results: OutboxRecord[] = [];
     for (const o of claimed.value) {
-      const result = await deps.mailer.send(o.message, o.key);
+      const result = await sendSafely(deps, o);
       const { version: _v, ...record } = o;
       results.push(outcome(record, result, policy, deps.clock.now()));
     }
