@@ -57,8 +57,11 @@ const activeHold = (
 function targetLevel(ctx: ClassifyContext, sent: number, dueDay: number, todayDay: number) {
   const offsets = ctx.levelOffsets;
   if (ctx.policy.escalation === 'one-level-at-a-time') {
-    const offset = offsets[sent];
-    return offset !== undefined && dueDay + offset <= todayDay ? sent + 1 : 0;
+    // A reminder meant for before the due date is skipped once the item is overdue.
+    let next = sent;
+    while (todayDay > dueDay && next < offsets.length && offsets[next]! <= 0) next++;
+    const offset = offsets[next];
+    return offset !== undefined && dueDay + offset <= todayDay ? next + 1 : 0;
   }
   let level = 0;
   for (let j = sent; j < offsets.length; j++) if (dueDay + offsets[j]! <= todayDay) level = j + 1;

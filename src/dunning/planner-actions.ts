@@ -87,6 +87,7 @@ const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) =>
 function toActionItem(item: OpenItem, level: number, today: IsoDate): DunningActionItem {
   return {
     itemId: item.id,
+    kind: item.kind === 'instalment' ? 'instalment' : 'invoice',
     ...(item.invoiceId === undefined ? {} : { invoiceId: item.invoiceId }),
     ...(item.number === undefined ? {} : { number: item.number }),
     level,

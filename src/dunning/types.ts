@@ -59,6 +59,8 @@ export interface NotReminded {
 /** An item in a reminder: what is owed on it and the level it is reminded at. */
 export interface DunningActionItem {
   readonly itemId: string;
+  /** An invoice without instalments, or one instalment of an invoice. */
+  readonly kind: 'invoice' | 'instalment';
   readonly invoiceId?: string;
   readonly number?: string;
   readonly level: number;

@@ -149,6 +149,12 @@ describe('planDunning: policy rules', () => {
     expect(r.actions[0]!.items.map((i) => [i.level, i.daysOverdue])).toEqual([[1, -3]]);
   });
 
+  it('skips the friendly reminder for an item already overdue', () => {
+    const p = policy({ levels: [level(-3), level(7)] });
+    expect(plan(due, p, '2024-03-05').actions).toEqual([]);
+    expect(plan(due, p, '2024-03-08').actions.map((a) => a.level)).toEqual([2]);
+  });
+
   it('lists already reminded items in the next message without actioning them again', () => {
     const two = ledgerWith({
       invoices: [

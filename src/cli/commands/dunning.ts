@@ -56,7 +56,7 @@ function actionsTable(plan: DunningPlan): string {
       String(a.level),
       a.kind,
       a.message.channel,
-      a.items.map((i) => i.number ?? i.itemId).join(', '),
+      a.items.map((i) => i.itemId).join(', '),
       `${a.overdueAmount} ${a.currency}`,
       a.charges.map((c) => `${c.kind} ${c.amount}`).join(', '),
       `${a.totalDue} ${a.currency}`,

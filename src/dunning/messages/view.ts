@@ -81,7 +81,9 @@ export function itemRow(
   f: Formatters,
   today: IsoDate,
 ): ItemRow {
-  const number = item.number ?? ('itemId' in item ? item.itemId : item.id);
+  const id = 'itemId' in item ? item.itemId : item.id;
+  // Instalments share the invoice number; their own id tells them apart.
+  const number = item.kind === 'instalment' ? id : (item.number ?? id);
   return {
     number,
     issueDate: f.date(item.issueDate),
@@ -91,6 +93,9 @@ export function itemRow(
     ...(item.paymentReference ? { reference: item.paymentReference } : {}),
   };
 }
+
+const displayNumber = (i: DunningActionItem) =>
+  i.kind === 'instalment' ? i.itemId : (i.number ?? i.itemId);
 
 /** The view of a planned dunning action. */
 export function actionView(
@@ -102,7 +107,7 @@ export function actionView(
   const all = [...action.items, ...action.listedItems].sort((a, b) =>
     a.dueDate === b.dueDate ? (a.itemId < b.itemId ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1,
   );
-  const numberOf = new Map(all.map((i) => [i.itemId, i.number ?? i.itemId]));
+  const numberOf = new Map(all.map((i) => [i.itemId, displayNumber(i)]));
   const label = (kind: 'fee' | 'interest' | 'compensation') => f.phrases[kind];
   const charges = [
     ...action.openCharges.map((c) => ({ label: label(c.kind), amount: c.openAmount })),
@@ -120,7 +125,7 @@ export function actionView(
     customerName: action.message.customerName,
     date: f.date(action.date),
     level: action.level,
-    numbers: all.map((i) => i.number ?? i.itemId).join(', '),
+    numbers: [...new Set(all.map(displayNumber))].join(', '),
     items: all.map((i) => itemRow(i, currency, f, action.date)),
     charges,
     overdueTotal: f.money(action.overdueAmount, currency),
