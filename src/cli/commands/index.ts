@@ -3,6 +3,7 @@ import { registerAgingCommand } from './aging.js';
 import { registerDunningCommand } from './dunning.js';
 import { registerInvoiceCommand } from './invoice.js';
 import { registerMetricsCommand } from './metrics.js';
+import { registerStatementCommand } from './statement.js';
 
 /** Adds every subcommand to the program. One line per command module. */
 export function registerCommands(program: Command): void {
@@ -11,4 +12,5 @@ export function registerCommands(program: Command): void {
   registerInvoiceCommand(program);
   registerDunningCommand(program);
   registerAgingCommand(program);
+  registerStatementCommand(program);
 }
