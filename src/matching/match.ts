@@ -20,6 +20,7 @@ import { buildPayerIndex, identifyPayer } from './payer.js';
 import { type MatchingPolicyInput, parseMatchingPolicy } from './policy.js';
 import {
   findReversed,
+  indexPriors,
   type PriorPayment,
   priorFromLedger,
   priorFromTransaction,
@@ -76,7 +77,7 @@ export function matchPayments(
   if (bookResult.isErr()) return err(bookResult.error);
   const book = bookResult.value;
   const payers = buildPayerIndex(customers);
-  const priors: PriorPayment[] = priorFromLedger(options.priorPayments ?? []);
+  const priors = indexPriors(new Map(), priorFromLedger(options.priorPayments ?? []));
 
   const decisions: MatchDecision[] = [];
   const scores: number[] = [];
@@ -113,7 +114,7 @@ export function matchPayments(
       });
       continue;
     }
-    priors.push(priorFromTransaction(tx));
+    indexPriors(priors, [priorFromTransaction(tx)]);
     const payment = { units, minorUnits: currency.value.minorUnits, currency: currency.value.code };
     const ctx = {
       tx,

@@ -57,12 +57,11 @@ const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '').toUpperCas
 /** Finds the payment a reversal undoes: the undo, or the reason there is none. */
 export function findReversed(
   tx: BankTransaction,
-  priors: readonly PriorPayment[],
+  priors: PriorIndex,
 ): { undo?: ReversalUndo; signal: MatchSignal } {
   const scored: { prior: PriorPayment; score: number }[] = [];
-  for (const prior of priors) {
-    if (prior.currency !== tx.currency || prior.date > tx.valueDate) continue;
-    if (!sameAmount(prior.amount, tx.amount)) continue;
+  for (const prior of priors.get(priorKey(tx.currency, tx.amount)) ?? []) {
+    if (prior.date > tx.valueDate) continue;
     let score = 0;
     const e2e = norm(tx.endToEndId);
     if (e2e !== '' && e2e !== 'NOTPROVIDED' && e2e === norm(prior.endToEndId)) score += 4;
@@ -95,11 +94,25 @@ export function findReversed(
   return { undo, signal: { code: 'reversal', weight: 0, detail } };
 }
 
-function sameAmount(a: string, b: string): boolean {
-  const strip = (s: string) =>
-    s
-      .replace(/^0+(?=\d)/, '')
-      .replace(/(\.\d*?)0+$/, '$1')
-      .replace(/\.$/, '');
-  return strip(a) === strip(b);
+/** Earlier payments by currency and amount, so a reversal looks at a handful. */
+export type PriorIndex = Map<string, PriorPayment[]>;
+
+/** The key of a payment in a {@link PriorIndex}: currency and amount without padding. */
+export function priorKey(currency: string, amount: string): string {
+  const stripped = amount
+    .replace(/^0+(?=\d)/, '')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+  return `${currency}:${stripped}`;
+}
+
+/** Adds payments to a {@link PriorIndex}. */
+export function indexPriors(index: PriorIndex, priors: readonly PriorPayment[]): PriorIndex {
+  for (const p of priors) {
+    const key = priorKey(p.currency, p.amount);
+    const list = index.get(key);
+    if (list) list.push(p);
+    else index.set(key, [p]);
+  }
+  return index;
 }
