@@ -39,7 +39,14 @@ export function computeExamples(out: Out): void {
       findings.length === 0
         ? 'all stated totals reproduced'
         : `${findings.length} rule(s) broken: ${findings.map((f) => f.rule).join(', ')}`;
-    rows.push([file.name, doc.input.currency, t.taxExclusiveAmount, t.taxAmount, t.amountDue, verdict]);
+    rows.push([
+      file.name,
+      doc.input.currency,
+      t.taxExclusiveAmount,
+      t.taxAmount,
+      t.amountDue,
+      verdict,
+    ]);
   }
   out.print(table(['file', 'ccy', 'net', 'VAT', 'due', 'verdict'], rows, [2, 3, 4]));
 }
