@@ -85,7 +85,7 @@ export function isoCurrencyList(): readonly IsoCurrencyEntry[] {
 const CODE = /^[A-Z0-9]{3,12}$/;
 
 /** Schema of a host-defined currency: code of 3-12 `A-Z`/`0-9`, minor units 0..18. */
-export const currencySchema: z.ZodType<Currency> = z.object({
+export const currencyDefinitionSchema: z.ZodType<Currency> = z.object({
   code: z.string().regex(CODE, 'a currency code is 3-12 characters A-Z or 0-9'),
   minorUnits: z.number().int().min(0).max(18),
   numeric: z.string().optional(),
@@ -126,7 +126,7 @@ export function parseCurrencies(
   input: unknown,
   base: CurrencyRegistry = ISO_CURRENCIES,
 ): Result<CurrencyRegistry, ErrorOf<'invalid_input'>> {
-  const parsed = z.array(currencySchema).safeParse(input);
+  const parsed = z.array(currencyDefinitionSchema).safeParse(input);
   if (!parsed.success) return err(fromZodError(parsed.error));
 
   const own = new Map<string, Currency>();
