@@ -18,13 +18,7 @@ import { confidenceOf, judge, rankDrafts, resolveClaims, toCandidate } from './d
 import { gatherEvidence } from './evidence.js';
 import { buildPayerIndex, identifyPayer } from './payer.js';
 import { type MatchingPolicyInput, parseMatchingPolicy } from './policy.js';
-import {
-  findReversed,
-  indexPriors,
-  type PriorPayment,
-  priorFromLedger,
-  priorFromTransaction,
-} from './reversals.js';
+import { findReversed, indexPriors, priorFromLedger, priorFromTransaction } from './reversals.js';
 import type { DecidedTransaction, MatchDecision, MatchResult, MatchSignal } from './types.js';
 import { toUnits } from './units.js';
 
@@ -32,6 +26,11 @@ import { toUnits } from './units.js';
 export interface MatchPaymentsOptions {
   /** Payments already in the ledger, so that a reversal can find the one it undoes. */
   readonly priorPayments?: readonly LedgerPayment[];
+  /**
+   * Called with (done, total) every 250 transactions and at the end, for a progress
+   * display; matching itself never waits for it.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 function decided(tx: BankTransaction): DecidedTransaction {
@@ -81,7 +80,8 @@ export function matchPayments(
 
   const decisions: MatchDecision[] = [];
   const scores: number[] = [];
-  for (const tx of transactions) {
+  for (const [position, tx] of transactions.entries()) {
+    if (position % 250 === 0) options.onProgress?.(position, transactions.length);
     const base = { transactionId: tx.id, transaction: decided(tx), policyVersion: p.version };
     const empty = { confidence: 0, allocations: [], candidates: [] };
     scores.push(0);
@@ -145,6 +145,7 @@ export function matchPayments(
       candidates: ranked.slice(0, 5).map(toCandidate),
     });
   }
+  options.onProgress?.(transactions.length, transactions.length);
   const openById = new Map(book.items.map((it) => [it.source.id, it.source.openAmount]));
   resolveClaims(decisions, scores, (id) => openById.get(id), p);
   const summary = { auto: 0, suggest: 0, unmatched: 0, ignored: 0 };

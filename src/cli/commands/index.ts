@@ -4,6 +4,7 @@ import { registerDemoCommand } from './demo.js';
 import { registerDunningCommand } from './dunning.js';
 import { registerInvoiceCommand } from './invoice.js';
 import { registerMatchCommand } from './match.js';
+import { registerMatchCommand } from './match.js';
 import { registerMetricsCommand } from './metrics.js';
 import { registerStatementCommand } from './statement.js';
 
@@ -15,5 +16,6 @@ export function registerCommands(program: Command): void {
   registerDunningCommand(program);
   registerAgingCommand(program);
   registerStatementCommand(program);
+  registerMatchCommand(program);
   registerMatchCommand(program);
 }

@@ -1,0 +1,163 @@
+/**
+ * `receivables match <statement> <ledger>`: reads a bank statement file and a ledger
+ * (JSON, the `Ledger` shape), matches every transaction against the open items as of
+ * a date, and prints each decision with its allocations, confidence and reasons, or
+ * the whole result as JSON. With `--output` it also writes the ledger with the
+ * automatic decisions applied. A progress bar goes to stderr for large input when
+ * stderr is a terminal.
+ *
+ * @module
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { parseLedger } from '../../ledger/index.js';
+import {
+  applyMatchesWithReport,
+  type MatchDecision,
+  type MatchResult,
+  matchPayments,
+  openItemsForMatching,
+} from '../../matching/index.js';
+import { readStatement } from '../../statements/index.js';
+import { isIsoDate } from '../../terms/date.js';
+
+interface MatchFlags {
+  readonly asOf?: string;
+  readonly policy?: string;
+  readonly output?: string;
+  readonly json?: boolean;
+}
+
+/** Below this many transactions no progress bar is shown. */
+const LARGE_INPUT = 2_000;
+
+function readText(path: string): string | { error: string } {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return { error: `cannot read ${path}: ${(error as Error).message}` };
+  }
+}
+
+function readJson(path: string): unknown | { error: string } {
+  const text = readText(path);
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return { error: `${path} is not JSON: ${(error as Error).message}` };
+  }
+}
+
+const isFailure = (x: unknown): x is { error: string } =>
+  typeof x === 'object' && x !== null && 'error' in x && Object.keys(x).length === 1;
+
+function allocationsText(d: MatchDecision): string {
+  return d.allocations
+    .map(
+      (a) => `${a.kind === 'payment' ? '' : `${a.kind} `}${a.itemId ?? a.customerId} ${a.amount}`,
+    )
+    .join('\n');
+}
+
+function print(result: MatchResult, skipped: readonly { transactionId: string; reason: string }[]) {
+  const plain = !process.stdout.isTTY;
+  const table = new Table({
+    head: ['transaction', 'amount', 'decision', 'conf.', 'customer', 'allocations', 'why'],
+    colAligns: ['left', 'right', 'left', 'right', 'left', 'left', 'left'],
+    ...(plain ? { style: { head: [], border: [] } } : {}),
+  });
+  for (const d of result.decisions) {
+    const t = d.transaction;
+    const why = [d.reason, ...d.signals.map((s) => `${s.code} (${s.weight}): ${s.detail}`)];
+    table.push([
+      t.id,
+      `${t.direction === 'debit' ? '-' : ''}${t.amount} ${t.currency}`,
+      d.status,
+      d.confidence.toFixed(2),
+      d.customerId ?? '',
+      allocationsText(d),
+      why.map((w) => (w.length > 90 ? `${w.slice(0, 87)}...` : w)).join('\n'),
+    ]);
+  }
+  const s = result.summary;
+  process.stdout.write(`${table.toString()}\n`);
+  process.stdout.write(
+    `policy ${result.policyVersion}: ${s.auto} auto, ${s.suggest} to review, ` +
+      `${s.unmatched} unmatched, ${s.ignored} ignored\n`,
+  );
+  for (const k of skipped) process.stdout.write(`not applied ${k.transactionId}: ${k.reason}\n`);
+}
+
+function run(statementPath: string, ledgerPath: string, flags: MatchFlags): string | undefined {
+  if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
+    return `--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(flags.asOf)}`;
+  }
+  const text = readText(statementPath);
+  if (typeof text !== 'string') return text.error;
+  const file = readStatement(text);
+  if (file.isErr()) return `${statementPath}: ${file.error.message}`;
+  const raw = readJson(ledgerPath);
+  if (isFailure(raw)) return raw.error;
+  const ledger = parseLedger(raw);
+  if (ledger.isErr()) return `${ledgerPath}: ${ledger.error.message}`;
+  const policy = flags.policy === undefined ? {} : readJson(flags.policy);
+  if (isFailure(policy)) return policy.error;
+
+  const transactions = file.value.statements.flatMap((s) => s.transactions);
+  const latest = transactions.reduce((d, t) => Math.max(t.valueDate, d), '0000-01-01');
+  const asOf = flags.asOf ?? (transactions.length > 0 ? latest : '9999-12-31');
+  const showBar = process.stderr.isTTY === true && transactions.length >= LARGE_INPUT;
+  const bar = showBar
+    ? new SingleBar({ stream: process.stderr, clearOnComplete: true })
+    : undefined;
+  bar?.start(transactions.length, 0);
+  const result = matchPayments(
+    transactions,
+    openItemsForMatching(ledger.value, asOf),
+    ledger.value.customers,
+    policy as object,
+    { priorPayments: ledger.value.payments, onProgress: (done) => bar?.update(done) },
+  );
+  bar?.stop();
+  if (result.isErr()) return `${flags.policy ?? 'policy'}: ${result.error.message}`;
+
+  const applied = applyMatchesWithReport(ledger.value, result.value, asOf);
+  if (flags.output !== undefined) {
+    try {
+      writeFileSync(flags.output, `${JSON.stringify(applied.ledger, null, 2)}\n`);
+    } catch (error) {
+      return `cannot write ${flags.output}: ${(error as Error).message}`;
+    }
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+  else print(result.value, applied.skipped);
+  return undefined;
+}
+
+/**
+ * Registers `receivables match <statement> <ledger>`.
+ *
+ * @example
+ * registerMatchCommand(new Command()).name()
+ * //=> 'match'
+ */
+export function registerMatchCommand(program: Command): Command {
+  return program
+    .command('match')
+    .description('match the payments of a bank statement to the open items of a ledger')
+    .argument('<statement>', 'bank file (camt.053/054, MT940, BAI2)')
+    .argument('<ledger>', 'ledger as JSON (customers, invoices, payments, allocations...)')
+    .option('--as-of <date>', 'open items as of this day (default: the latest value date)')
+    .option('--policy <file>', 'matching policy as JSON (defaults otherwise)')
+    .option('--output <file>', 'write the ledger with the automatic decisions applied')
+    .option('--json', 'print the whole match result as JSON')
+    .action((statement: string, ledger: string, flags: MatchFlags) => {
+      const failure = run(statement, ledger, flags);
+      if (failure === undefined) return;
+      process.stderr.write(`receivables match: ${failure}\n`);
+      process.exitCode = 1;
+    });
+}
