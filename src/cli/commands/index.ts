@@ -4,7 +4,6 @@ import { registerDemoCommand } from './demo.js';
 import { registerDunningCommand } from './dunning.js';
 import { registerInvoiceCommand } from './invoice.js';
 import { registerMatchCommand } from './match.js';
-import { registerMatchCommand } from './match.js';
 import { registerMetricsCommand } from './metrics.js';
 import { registerStatementCommand } from './statement.js';
 
@@ -16,6 +15,5 @@ export function registerCommands(program: Command): void {
   registerDunningCommand(program);
   registerAgingCommand(program);
   registerStatementCommand(program);
-  registerMatchCommand(program);
   registerMatchCommand(program);
 }
