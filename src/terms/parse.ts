@@ -59,8 +59,8 @@ function invalid(text: string, why: string) {
  * @example
  * parsePaymentTerms('NET30')
  * //=> Ok({ kind: 'net', days: 30 })
- * parsePaymentTerms('2/10 net 30', { discountBase: 'gross' })
- * //=> Ok({ kind: 'net', days: 30, discount: { base: 'gross', tiers: [{ days: 10, percent: '2' }] } })
+ * parsePaymentTerms('2/10 net 30', { discountBase: 'gross' }).map((t) => t.discount?.tiers)
+ * //=> Ok([{ days: 10, percent: '2' }])
  */
 export function parsePaymentTerms(
   text: string,

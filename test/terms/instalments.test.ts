@@ -162,7 +162,7 @@ const percents = fc
   });
 
 describe('instalment properties', () => {
-  it('instalments sum to the amount due, in any currency, negative too, under both policies', () => {
+  it('instalments sum to the amount due, any currency, negative too, both policies', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }),
