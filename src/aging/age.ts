@@ -88,7 +88,7 @@ class Collector {
 
 function collectLedger(ledger: Ledger, asOf: IsoDate, byIssue: boolean, c: Collector): void {
   const state = replayLedger(ledger, asOf);
-  for (const item of state.items.values()) {
+  for (const item of state.items) {
     const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
     if (!(open > 0)) continue;
     c.item(
@@ -110,8 +110,17 @@ function collectBalances(
   byIssue: boolean,
   c: Collector,
 ): Result<true, ReceivablesError> {
+  let lastCurrency = '';
+  let lastUnits = 0;
+  const unitsFor = (currency: string) => {
+    if (currency !== lastCurrency) {
+      lastUnits = unitsOf(currency);
+      lastCurrency = currency;
+    }
+    return lastUnits;
+  };
   const read = (amount: string, currency: string, path: (string | number)[]) => {
-    const u = parseUnits(amount, unitsOf(currency));
+    const u = parseUnits(amount, unitsFor(currency));
     if (u !== undefined) return u;
     return receivablesError(
       'invalid_amount',
@@ -126,7 +135,7 @@ function collectBalances(
     c.item(
       item.customerId,
       item.currency,
-      unitsOf(item.currency),
+      unitsFor(item.currency),
       open,
       byIssue ? item.issueDate : item.dueDate,
     );
@@ -135,7 +144,7 @@ function collectBalances(
     const left = read(s.unappliedAmount, s.currency, ['sources', i, 'unappliedAmount']);
     if (typeof left === 'object') return err(left);
     if (left > 0)
-      c.source(s.customerId, s.currency, unitsOf(s.currency), left, s.date, s.kind === 'payment');
+      c.source(s.customerId, s.currency, unitsFor(s.currency), left, s.date, s.kind === 'payment');
   }
   return ok(true);
 }

@@ -79,7 +79,7 @@ function candidatesOf(
 ): Candidate[] {
   const out: Candidate[] = [];
   let order = 0;
-  for (const item of replayLedger(sub, date).items.values()) {
+  for (const item of replayLedger(sub, date).items) {
     order += 1;
     const left = open.get(item.id);
     if (item.currency !== currency || left === undefined || !(left > 0)) continue;

@@ -73,7 +73,8 @@ export function availableFrom(ledger: Ledger, date: IsoDate): Availability {
   const first = replayLedger(ledger, date);
   for (const day of [...days].sort()) {
     const state = day === date ? first : replayLedger(ledger, day);
-    for (const [id, item] of state.items) {
+    for (const item of state.items) {
+      const id = item.id;
       const now = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
       const before = open.get(id);
       open.set(id, before === undefined ? now : minUnits(before, now));

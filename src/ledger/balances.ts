@@ -108,7 +108,7 @@ export function balancesAsOf(ledger: Ledger, asOf: IsoDate): Balances {
   };
 
   const items: OpenItem[] = [];
-  for (const item of state.items.values()) {
+  for (const item of state.items) {
     const openItem = toOpenItem(item);
     items.push(openItem);
     const p = position(item.customerId, item.currency, item.minorUnits);

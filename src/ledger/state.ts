@@ -70,9 +70,28 @@ export interface SourceState {
 /** The replayed ledger. */
 export interface LedgerState {
   readonly asOf: IsoDate;
-  readonly items: Map<string, ItemState>;
+  /** Every receivable item as of the date, in ledger order (invoices, then charges). */
+  readonly items: ItemState[];
+  /** Items by id; built on the first lookup, so a ledger without references skips it. */
+  byId: Map<string, ItemState> | undefined;
   readonly sources: Map<string, SourceState>;
   readonly exceptions: BalanceException[];
+}
+
+/** The item of an id in a replayed ledger. */
+export function itemById(state: LedgerState, id: string): ItemState | undefined {
+  let index = state.byId;
+  if (index === undefined) {
+    index = new Map();
+    for (const item of state.items) index.set(item.id, item);
+    state.byId = index;
+  }
+  return index.get(id);
+}
+
+function addItem(state: LedgerState, item: ItemState): void {
+  state.items.push(item);
+  state.byId?.set(item.id, item);
 }
 
 /** Minor units of a currency of the ledger (ISO 4217). */
@@ -80,9 +99,31 @@ export function unitsOf(currency: string): number {
   return minorUnitsOf(currency);
 }
 
+/**
+ * A per-replay memo of {@link unitsOf} for the last code asked for: a ledger is
+ * mostly in one currency, and the lookup is on the hot path of a replay.
+ */
+export function unitsMemo(): (currency: string) => number {
+  let last = '';
+  let units = 0;
+  return (currency) => {
+    if (currency !== last) {
+      units = minorUnitsOf(currency);
+      last = currency;
+    }
+    return units;
+  };
+}
+
 /** Reads a ledger amount; throws for one that `parseLedger` would have refused. */
-export function amountUnits(amount: string, currency: string, kind: string, id: string): Units {
-  const u = parseUnits(amount, unitsOf(currency));
+export function amountUnits(
+  amount: string,
+  currency: string,
+  kind: string,
+  id: string,
+  minorUnits: number = unitsOf(currency),
+): Units {
+  const u = parseUnits(amount, minorUnits);
   if (u === undefined) {
     const what = `${kind} ${JSON.stringify(id)}`;
     throw new RangeError(`${what}: amount ${JSON.stringify(amount)} is not a ${currency} amount`);
@@ -106,6 +147,7 @@ function newItem(
   issueDate: IsoDate,
   dueDate: IsoDate,
   amount: string,
+  minorUnits: number,
 ): ItemState {
   // One object shape for every item keeps the replay loops monomorphic.
   return {
@@ -116,10 +158,10 @@ function newItem(
     number: undefined,
     customerId: doc.customerId,
     currency: doc.currency,
-    minorUnits: unitsOf(doc.currency),
+    minorUnits,
     issueDate,
     dueDate,
-    amount: amountUnits(amount, doc.currency, kind, id),
+    amount: amountUnits(amount, doc.currency, kind, id, minorUnits),
     paymentReference: undefined,
     disputed: false,
     allocated: 0,
@@ -128,33 +170,36 @@ function newItem(
   };
 }
 
-function addItems(ledger: Ledger, asOf: IsoDate, items: Map<string, ItemState>): void {
+function addItems(ledger: Ledger, asOf: IsoDate, state: LedgerState): void {
+  const units = unitsMemo();
   for (const inv of ledger.invoices) {
     if (inv.issueDate > asOf || inv.status === 'draft' || inv.status === 'void') continue;
     const disputed = inv.disputes === undefined ? false : disputedOn(inv.disputes, asOf);
+    const mu = units(inv.currency);
     const parts = inv.instalments;
     const many = parts !== undefined && parts.length > 0;
     const count = many ? parts.length : 1;
     for (let i = 0; i < count; i++) {
       const part = many ? parts[i]! : undefined;
       const item = part
-        ? newItem(part.id, 'instalment', inv, inv.issueDate, part.dueDate, part.amount)
-        : newItem(inv.id, 'invoice', inv, inv.issueDate, inv.dueDate, inv.amount);
+        ? newItem(part.id, 'instalment', inv, inv.issueDate, part.dueDate, part.amount, mu)
+        : newItem(inv.id, 'invoice', inv, inv.issueDate, inv.dueDate, inv.amount, mu);
       item.invoiceId = inv.id;
       item.number = inv.number ?? inv.id;
       item.paymentReference = inv.paymentReference;
       item.disputed = disputed;
-      items.set(item.id, item);
+      addItem(state, item);
     }
   }
   for (const c of ledger.charges) {
     if (c.date > asOf) continue;
-    const target = c.itemId === undefined ? undefined : items.get(c.itemId);
-    const item = newItem(c.id, 'charge', c, c.date, c.dueDate ?? c.date, c.amount);
+    const target = c.itemId === undefined ? undefined : itemById(state, c.itemId);
+    const mu = units(c.currency);
+    const item = newItem(c.id, 'charge', c, c.date, c.dueDate ?? c.date, c.amount, mu);
     item.chargeKind = c.kind;
     item.invoiceId = target?.invoiceId;
     item.disputed = target?.disputed ?? false;
-    items.set(c.id, item);
+    addItem(state, item);
   }
 }
 
@@ -163,14 +208,15 @@ function newSource(
   doc: { readonly id: string; readonly customerId: string; readonly currency: string },
   date: IsoDate,
   amount: string,
+  minorUnits: number,
 ): SourceState {
-  const units = amountUnits(amount, doc.currency, kind, doc.id);
+  const units = amountUnits(amount, doc.currency, kind, doc.id, minorUnits);
   return {
     id: doc.id,
     kind,
     customerId: doc.customerId,
     currency: doc.currency,
-    minorUnits: unitsOf(doc.currency),
+    minorUnits,
     date,
     amount: units,
     left: units,
@@ -183,13 +229,15 @@ function addSources(
   sources: Map<string, SourceState>,
   reversed: Set<string>,
 ): void {
+  const units = unitsMemo();
   for (const p of ledger.payments) {
     if (p.date > asOf) continue;
     if (p.reversedOn !== undefined && p.reversedOn <= asOf) reversed.add(p.id);
-    else sources.set(p.id, newSource('payment', p, p.date, p.amount));
+    else sources.set(p.id, newSource('payment', p, p.date, p.amount, units(p.currency)));
   }
   for (const n of ledger.creditNotes) {
-    if (n.issueDate <= asOf) sources.set(n.id, newSource('credit_note', n, n.issueDate, n.amount));
+    if (n.issueDate > asOf) continue;
+    sources.set(n.id, newSource('credit_note', n, n.issueDate, n.amount, units(n.currency)));
   }
 }
 
@@ -240,7 +288,7 @@ function applyAllocations(
     if (a.date > asOf || (a.reversedOn !== undefined && a.reversedOn <= asOf)) continue;
     if (reversed.has(a.sourceId)) continue;
     const source = state.sources.get(a.sourceId);
-    const item = state.items.get(a.itemId);
+    const item = itemById(state, a.itemId);
     let reason: BalanceExceptionReason | undefined;
     if (source === undefined) reason = 'unknown_source';
     else if (item === undefined) reason = 'unknown_item';
@@ -251,7 +299,7 @@ function applyAllocations(
       except('allocation', a.id, reason ?? 'unknown_item', a.amount, 0, mu);
       continue;
     }
-    const wanted = amountUnits(a.amount, item.currency, 'allocation', a.id);
+    const wanted = amountUnits(a.amount, item.currency, 'allocation', a.id, item.minorUnits);
     const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
     const applied = minUnits(wanted, minUnits(open, source.left));
     if (!isZeroUnits(applied)) {
@@ -267,12 +315,12 @@ function applyAllocations(
 function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): void {
   for (const w of ledger.writeOffs) {
     if (w.date > state.asOf) continue;
-    const item = state.items.get(w.itemId);
+    const item = itemById(state, w.itemId);
     if (item === undefined) {
       except('write_off', w.id, 'unknown_item', w.amount, 0, 0);
       continue;
     }
-    const wanted = amountUnits(w.amount, item.currency, 'write-off', w.id);
+    const wanted = amountUnits(w.amount, item.currency, 'write-off', w.id, item.minorUnits);
     const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
     const applied = minUnits(wanted, open);
     if (!isZeroUnits(applied)) {
@@ -290,9 +338,15 @@ function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): voi
  * refunds), and an allocation undone on or before it no longer holds.
  */
 export function replayLedger(ledger: Ledger, asOf: IsoDate): LedgerState {
-  const state: LedgerState = { asOf, items: new Map(), sources: new Map(), exceptions: [] };
+  const state: LedgerState = {
+    asOf,
+    items: [],
+    byId: undefined,
+    sources: new Map(),
+    exceptions: [],
+  };
   const reversed = new Set<string>();
-  addItems(ledger, asOf, state.items);
+  addItems(ledger, asOf, state);
   addSources(ledger, asOf, state.sources, reversed);
   const except: Except = (kind, id, reason, amount, applied, minorUnits) => {
     const appliedAmount = formatUnits(applied, minorUnits);

@@ -6,8 +6,8 @@
  * and as a `bigint` from the first moment it might not be:
  *
  * - {@link parseUnits} returns a number only for at most 15 digits, i.e. below
- *   10^15 < 2^53, where every integer is exactly representable; longer amounts
- *   come back as bigint.
+ *   10^15 < 2^53, where every integer is exactly representable (so are all the
+ *   partial values while it reads them); longer amounts come back as bigint.
  * - {@link addUnits} adds two numbers only when both are safe integers
  *   (|x| <= 2^53 - 1). Their exact sum then lies within 2^54; IEEE 754 rounding is
  *   monotonic and exact below 2^53, so the float sum is a safe integer exactly when
@@ -23,8 +23,9 @@
 /** A whole number of minor units: a safe-integer number, or a bigint beyond that. */
 export type Units = number | bigint;
 
-const DIGITS = /^\d+$/;
 const ZEROS = '000000000000000000';
+
+const POW10 = [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * Reads a non-negative decimal amount string as minor units; undefined when it is
@@ -36,22 +37,47 @@ const ZEROS = '000000000000000000';
  */
 export function parseUnits(amount: string, minorUnits: number): Units | undefined {
   if (typeof amount !== 'string') return undefined;
-  const dot = amount.indexOf('.');
-  let digits: string;
-  if (dot < 0) {
-    digits = amount + ZEROS.slice(0, minorUnits);
-  } else {
-    const whole = amount.slice(0, dot);
-    let fraction = amount.slice(dot + 1);
-    if (whole === '' || fraction === '') return undefined;
-    if (fraction.length > minorUnits) {
-      if (!DIGITS.test(fraction) || /[1-9]/.test(fraction.slice(minorUnits))) return undefined;
-      fraction = fraction.slice(0, minorUnits);
+  // Fast path: one pass over the characters. `value` stays below 10^15 (at most 15
+  // digits are taken in), so every step is exact integer arithmetic in a double.
+  const length = amount.length;
+  let value = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let i = 0; i < length; i++) {
+    const c = amount.charCodeAt(i);
+    if (c === 46) {
+      if (decimals >= 0 || i === 0 || i === length - 1) return undefined;
+      decimals = 0;
+      continue;
     }
-    digits = whole + fraction + ZEROS.slice(0, minorUnits - fraction.length);
+    if (c < 48 || c > 57) return undefined;
+    if (decimals >= 0) {
+      if (decimals === minorUnits) {
+        if (c !== 48) return undefined;
+        continue;
+      }
+      decimals += 1;
+    }
+    if (digits === 15) return parseLong(amount, minorUnits);
+    value = value * 10 + (c - 48);
+    digits += 1;
   }
-  if (!DIGITS.test(digits)) return undefined;
-  return digits.length <= 15 ? Number(digits) : BigInt(digits);
+  if (length === 0) return undefined;
+  const pad = minorUnits - Math.max(decimals, 0);
+  return digits + pad <= 15 ? value * POW10[pad]! : parseLong(amount, minorUnits);
+}
+
+const PLAIN = /^\d+(\.\d+)?$/;
+
+/** The exact path for amounts of more than 15 digits: a bigint. */
+function parseLong(amount: string, minorUnits: number): bigint | undefined {
+  if (!PLAIN.test(amount)) return undefined;
+  const dot = amount.indexOf('.');
+  const whole = dot < 0 ? amount : amount.slice(0, dot);
+  const decimals = dot < 0 ? '' : amount.slice(dot + 1);
+  if (/[1-9]/.test(decimals.slice(minorUnits))) return undefined;
+  const fraction = decimals.slice(0, minorUnits);
+  return BigInt(whole + fraction + ZEROS.slice(0, minorUnits - fraction.length));
 }
 
 /** `a + b`, exact (see the module header for why the number path cannot round). */

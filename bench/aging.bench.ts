@@ -1,0 +1,170 @@
+/**
+ * Aging and balances at scale.
+ *
+ * 1. Aging of 1,000,000 open items across 50,000 customers (six default buckets, days
+ *    past due): `ageReceivables` from a ledger (replay included) and from a `Balances`
+ *    already computed, beside an in-memory SQLite (better-sqlite3) GROUP BY with CASE
+ *    buckets over the same items, in the same process, as a ratio. Both results are
+ *    compared bucket by bucket, to the cent.
+ * 2. `balancesAsOf` over N documents (half invoices, half payments) and N allocations at
+ *    250k, 500k and 1M, to show that it grows linearly.
+ *
+ * `BENCH_SCALE=0.1` runs a tenth of every size.
+ */
+import Database from 'better-sqlite3';
+import { ageReceivables } from '../src/aging/index.js';
+import { balancesAsOf } from '../src/ledger/index.js';
+import type { Allocation, Ledger, LedgerInvoice, LedgerPayment } from '../src/ledger/types.js';
+import { addDays, toDayNumber } from '../src/terms/date.js';
+import { heapUsedMiB, peakRssMiB, prng, time } from './util.js';
+
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+const ITEMS = Math.round(1_000_000 * scale);
+const CUSTOMERS = Math.max(10, Math.round(50_000 * scale));
+const AS_OF = '2026-03-31';
+const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+interface Row {
+  customer: string;
+  due: number;
+  units: number;
+}
+
+function openItems(count: number): { ledger: Ledger; rows: Row[] } {
+  const random = prng(42);
+  const invoices: LedgerInvoice[] = [];
+  const rows: Row[] = [];
+  for (let i = 0; i < count; i++) {
+    const customerId = `C${i % CUSTOMERS}`;
+    const dueDate = addDays(AS_OF, 30 - Math.floor(random() * 200));
+    const units = 100 + Math.floor(random() * 1_000_000);
+    invoices.push({
+      id: `INV-${i}`,
+      customerId,
+      currency: 'EUR',
+      issueDate: addDays(dueDate, -30),
+      dueDate,
+      amount: cents(units),
+    });
+    rows.push({ customer: customerId, due: toDayNumber(dueDate), units });
+  }
+  const ledger: Ledger = {
+    customers: [],
+    invoices,
+    creditNotes: [],
+    payments: [],
+    refunds: [],
+    charges: [],
+    writeOffs: [],
+    allocations: [],
+  };
+  return { ledger, rows };
+}
+
+function sqliteAging(rows: readonly Row[]) {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE items (customer TEXT, currency TEXT, due INTEGER, open INTEGER)');
+  const load = time(() => {
+    const insert = db.prepare('INSERT INTO items VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      for (const r of rows) insert.run(r.customer, 'EUR', r.due, r.units);
+    })();
+  });
+  const d = `(${toDayNumber(AS_OF)} - due)`;
+  const bucket = (cond: string) => `SUM(CASE WHEN ${cond} THEN open ELSE 0 END)`;
+  const sql = `SELECT customer, currency,
+      ${bucket(`${d} <= 0`)} AS b0, ${bucket(`${d} BETWEEN 1 AND 30`)} AS b1,
+      ${bucket(`${d} BETWEEN 31 AND 60`)} AS b2, ${bucket(`${d} BETWEEN 61 AND 90`)} AS b3,
+      ${bucket(`${d} BETWEEN 91 AND 120`)} AS b4, ${bucket(`${d} > 120`)} AS b5,
+      SUM(open) AS balance
+    FROM items GROUP BY customer, currency ORDER BY customer, currency`;
+  const query = time(() => db.prepare(sql).all() as Record<string, number | string>[]);
+  db.close();
+  return { loadMs: load.ms, queryMs: query.ms, result: query.result };
+}
+
+function agingSection(): void {
+  const { ledger, rows } = openItems(ITEMS);
+  const options = { asOf: AS_OF };
+  ageReceivables(openItems(1000).ledger, options);
+
+  const fromLedger = time(() => ageReceivables(ledger, options)._unsafeUnwrap());
+  const balances = time(() => balancesAsOf(ledger, AS_OF));
+  const fromBalances = time(() => ageReceivables(balances.result, options)._unsafeUnwrap());
+  const rssOurs = peakRssMiB();
+  const sqlite = sqliteAging(rows);
+
+  const ours = fromLedger.result.rows;
+  const same =
+    ours.length === sqlite.result.length &&
+    ours.every((r, i) => {
+      const s = sqlite.result[i]!;
+      const theirs = ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'].map((k) => cents(Number(s[k])));
+      return r.customerId === s.customer && theirs.every((a, j) => a === r.amounts[j]);
+    });
+
+  console.log(`## Aging: ${fmt(ITEMS)} open items, ${fmt(CUSTOMERS)} customers\n`);
+  console.log('| run | ms | items/s | x SQLite query |');
+  console.log('|---|---:|---:|---:|');
+  const line = (name: string, ms: number) =>
+    console.log(
+      `| ${name} | ${fmt(ms)} | ${fmt((ITEMS / ms) * 1000)} | ${(ms / sqlite.queryMs).toFixed(2)} |`,
+    );
+  line('ageReceivables(ledger) (replay + aging)', fromLedger.ms);
+  line('ageReceivables(balances) (aging only)', fromBalances.ms);
+  line('balancesAsOf (for reference)', balances.ms);
+  line('SQLite in-memory GROUP BY + CASE (query)', sqlite.queryMs);
+  line('SQLite load (1 transaction of INSERTs)', sqlite.loadMs);
+  console.log(`\nSame buckets as SQLite for every customer: ${same ? 'yes' : 'NO'}.`);
+  console.log(`Peak RSS after our runs (input ledger included): ${rssOurs} MiB.\n`);
+  if (!same) process.exitCode = 1;
+}
+
+function ledgerWithAllocations(documents: number): Ledger {
+  const random = prng(7);
+  const invoices: LedgerInvoice[] = [];
+  const payments: LedgerPayment[] = [];
+  const allocations: Allocation[] = [];
+  for (let i = 0; i < documents / 2; i++) {
+    const customerId = `C${i % CUSTOMERS}`;
+    const issueDate = addDays('2025-01-01', Math.floor(random() * 400));
+    const units = 200 + Math.floor(random() * 1_000_000);
+    const half = Math.floor(units / 2);
+    invoices.push({
+      id: `INV-${i}`,
+      customerId,
+      currency: 'EUR',
+      issueDate,
+      dueDate: addDays(issueDate, 30),
+      amount: cents(units),
+    });
+    const date = addDays(issueDate, 20);
+    payments.push({ id: `PAY-${i}`, customerId, currency: 'EUR', date, amount: cents(units) });
+    // Two allocations per payment: N documents, N allocations.
+    for (const [k, part] of [half, units - half].entries()) {
+      const id = `AL-${i}-${k}`;
+      allocations.push({ id, sourceId: `PAY-${i}`, itemId: `INV-${i}`, amount: cents(part), date });
+    }
+  }
+  return { ...openItems(0).ledger, invoices, payments, allocations };
+}
+
+function balancesSection(): void {
+  console.log(`## balancesAsOf: N documents + N allocations\n`);
+  console.log('| N | ms | records/s | heap of result, MiB | peak RSS, MiB |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const n of [250_000, 500_000, 1_000_000].map((x) => Math.round(x * scale))) {
+    const ledger = ledgerWithAllocations(n);
+    balancesAsOf(ledgerWithAllocations(1000), AS_OF);
+    const before = heapUsedMiB();
+    const run = time(() => balancesAsOf(ledger, AS_OF));
+    const held = heapUsedMiB() - before;
+    const rate = ((2 * n) / run.ms) * 1000;
+    console.log(`| ${fmt(n)} | ${fmt(run.ms)} | ${fmt(rate)} | ${held} | ${peakRssMiB()} |`);
+    if (run.result.items.length !== n / 2) process.exitCode = 1;
+  }
+}
+
+agingSection();
+balancesSection();

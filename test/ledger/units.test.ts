@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addUnits, formatUnits, parseUnits, subUnits } from '../../src/ledger/units.js';
+
+describe('minor units', () => {
+  it('reads amounts on the minor unit and refuses the rest', () => {
+    expect(parseUnits('1234.5', 2)).toBe(123450);
+    expect(parseUnits('1234.567', 3)).toBe(1234567);
+    expect(parseUnits('10.000', 2)).toBe(1000);
+    expect(parseUnits('7', 0)).toBe(7);
+    for (const bad of ['10.005', '', '.5', '5.', '1.2.3', '-1', '1e3', '12,50', ' 1']) {
+      expect(parseUnits(bad, 2)).toBeUndefined();
+    }
+    // 2^53 + 1 cents cannot be a double; it comes back as an exact bigint.
+    expect(parseUnits('90071992547409.93', 2)).toBe(9007199254740993n);
+    expect(parseUnits('1234567890123456x', 2)).toBeUndefined();
+    expect(parseUnits('12345678901234567.001', 2)).toBeUndefined();
+    expect(parseUnits('12345678901234567.000', 2)).toBe(1234567890123456700n);
+  });
+
+  it('sums exactly past 2^53 by switching to bigint', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(addUnits(max, 1)).toBe(BigInt(max) + 1n);
+    expect(subUnits(-max, 1)).toBe(-BigInt(max) - 1n);
+    expect(formatUnits(addUnits(max, 2), 2)).toBe('90071992547409.93');
+    expect(formatUnits(-5, 3)).toBe('-0.005');
+  });
+
+  it('reads back what it formats, to the minor unit', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 30n }),
+        fc.integer({ min: 0, max: 4 }),
+        (n, mu) => {
+          const text = formatUnits(n, mu);
+          expect(BigInt(parseUnits(text, mu)!)).toBe(n);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
