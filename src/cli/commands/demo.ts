@@ -63,7 +63,7 @@ async function demo(flags: DemoFlags): Promise<void> {
   const rf = referenceGenerator('iso11649');
   const engine = createReceivables({
     store,
-    mailer: createFileOutbox({ directory: outbox, from: 'billing@demo.example' }),
+    mailer: createFileOutbox({ directory: outbox, from: 'billing@demo.example', clock }),
     clock,
     ids: uuidIds,
     policies: {

@@ -161,7 +161,8 @@ export const DEMO_INVOICES: readonly IssueInvoiceRequest[] = [
 /** When each step of the demo happens (the engine's clock is set to these). */
 export const DEMO_DATES = {
   statementImport: '2017-03-23T09:00:00Z',
-  dunning: '2017-04-28',
+  /** Dunning runs: a customer moves up one level per run at most. */
+  dunningRuns: ['2017-03-01', '2017-03-24', '2017-04-28'],
   report: '2017-04-28',
 } as const;
 

@@ -33,7 +33,10 @@ export async function printReports(out: Out, engine: Receivables): Promise<void>
     { from: '2017-03-01', to: '2017-03-31', label: '2017-03' },
     { from: '2017-04-01', to: asOf, label: '2017-04 (to date)' },
   ];
-  const metrics = unwrap(await engine.metrics(periods));
+  const metrics = [];
+  for (const currency of aging.totals.map((t) => t.currency)) {
+    metrics.push(...unwrap(await engine.metrics(periods, { currency })));
+  }
   const show = (v: { value: string | null; reason?: string }) => v.value ?? `n/a (${v.reason})`;
   out.print(
     table(

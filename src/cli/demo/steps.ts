@@ -113,29 +113,47 @@ export async function importStatement(
   );
 }
 
-/** Step 4: the dunning run of a later day, reminders written as .eml files. */
+/** Step 4: dunning runs on later days, reminders written as .eml files. */
 export async function runDunning(
   out: Out,
   engine: Receivables,
   setClock: (instant: string) => void,
 ): Promise<void> {
-  out.heading(`4. Dunning run for ${DEMO_DATES.dunning}`);
-  setClock(`${DEMO_DATES.dunning}T07:00:00Z`);
-  const run = unwrap('running dunning', await engine.runDunning(DEMO_DATES.dunning));
-  const rows = run.plan.actions.map((a) => [
-    a.customerId,
-    `level ${a.level}${a.kind === 'escalate' ? ' (final)' : ''}`,
-    a.items.map((i) => `${i.number ?? i.itemId} (${i.daysOverdue} d)`).join(', '),
-    `${a.overdueAmount} ${a.currency}`,
-    a.chargesAmount,
-    `${a.totalDue} ${a.currency}`,
-  ]);
-  out.print(table(['customer', 'level', 'items', 'overdue', 'fees', 'total due'], rows, [3, 4, 5]));
-  const skipped = run.plan.notReminded.map((n) => `${n.itemId}: ${n.reason}`);
-  if (skipped.length > 0) out.line(`Not reminded: ${skipped.join('; ')}.`);
-  const sent = unwrap('sending reminders', await engine.deliverOutbox());
+  out.heading(`4. Dunning runs on ${DEMO_DATES.dunningRuns.join(', ')}`);
+  const rows: string[][] = [];
+  let queued = 0;
+  let fees = 0;
+  let delivered = 0;
+  let skipped: string[] = [];
+  for (const day of DEMO_DATES.dunningRuns) {
+    setClock(`${day}T07:00:00Z`);
+    const run = unwrap(`running dunning for ${day}`, await engine.runDunning(day));
+    for (const a of run.plan.actions) {
+      rows.push([
+        day,
+        a.customerId,
+        `${a.level}${a.kind === 'escalate' ? ' (final)' : ''}`,
+        a.items.map((i) => `${i.number ?? i.itemId} (${i.daysOverdue} d)`).join(', '),
+        `${a.overdueAmount} ${a.currency}`,
+        a.chargesAmount,
+        `${a.totalDue} ${a.currency}`,
+      ]);
+    }
+    queued += run.queued;
+    fees += run.chargesPosted;
+    skipped = run.plan.notReminded
+      .filter((n) => n.reason !== 'charge')
+      .map((n) => `${n.itemId} ${n.reason}`);
+    delivered += unwrap('sending reminders', await engine.deliverOutbox()).sent;
+  }
+  if (rows.length === 0)
+    out.line('Nothing to send: every reminder due was sent by an earlier run.');
+  else {
+    const head = ['run', 'customer', 'level', 'items', 'overdue', 'fees due', 'total due'];
+    out.print(table(head, rows, [4, 5, 6]));
+  }
+  if (skipped.length > 0) out.line(`Not reminded on the last run: ${skipped.join('; ')}.`);
   out.line(
-    `${run.queued} reminder(s) queued, ${run.chargesPosted} fee(s) posted, ` +
-      `${sent.sent} mail(s) delivered to the outbox.`,
+    `${queued} reminder(s) queued, ${fees} fee(s) posted, ${delivered} mail(s) delivered to the outbox.`,
   );
 }
