@@ -116,12 +116,12 @@ const catalogue: { [C in ErrorCode]: (d: ErrorDetails[C]) => string } = {
     `Invalid input: ${d.issues.map((i) => `${i.message}${where(i.path)}`).join('; ')}`,
   missing_exemption_reason: (d) =>
     `VAT category ${d.category} requires an exemption reason (${d.rule})`,
-  invalid_tax_rate: (d) =>
-    `VAT category ${d.category} does not allow rate ${d.ratePercent} % (${d.rule})`,
   unexpected_exemption_reason: (d) =>
     `VAT category ${d.category} must not have an exemption reason (${d.rule})`,
   vat_category_conflict: (d) =>
     `VAT category ${d.category} cannot be combined with ${d.other} in one invoice (${d.rule})`,
+  invalid_tax_rate: (d) =>
+    `VAT category ${d.category} does not allow rate ${d.ratePercent} % (${d.rule})`,
   invalid_terms: (d) => `Invalid payment terms: ${d.reason}`,
   not_found: (d) => `No ${d.kind} with id ${JSON.stringify(d.id)}`,
   duplicate_id: (d) => `Duplicate ${d.kind} id ${JSON.stringify(d.id)}`,
@@ -164,7 +164,9 @@ export function describeError<C extends ErrorCode>(
   details: ErrorDetails[C],
   path: ErrorPath = [],
 ): string {
-  return `${catalogue[code](details)}${where(path)}`;
+  // An invalid_input message already names the path of each of its issues.
+  const suffix = code === 'invalid_input' ? '' : where(path);
+  return `${catalogue[code](details)}${suffix}`;
 }
 
 /**
