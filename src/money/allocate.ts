@@ -14,7 +14,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, invariant, receivablesError } from '../errors/index.js';
 import { type CurrencyOptions, type Money, toDecimal } from './amount.js';
 import { minorUnitsOf } from './currency.js';
-import { Dec, type DecimalInput } from './decimal.js';
+import { Dec, type DecimalInput, inputText } from './decimal.js';
 
 function toBigInts(ratios: readonly Dec[]): bigint[] {
   const places = ratios.reduce((n, r) => Math.max(n, r.decimalPlaces()), 0);
@@ -80,18 +80,20 @@ function readRatios(
       d = new Dec(r);
     } catch {
       return err(
-        receivablesError('invalid_number', { input: String(r), reason: 'not a number' }, [i]),
+        receivablesError('invalid_number', { input: inputText(r), reason: 'not a number' }, [i]),
       );
     }
     if (!d.isFinite() || d.isNegative()) {
       const reason = 'a ratio must be a finite number of zero or more';
-      return err(receivablesError('invalid_number', { input: String(r), reason }, [i]));
+      return err(receivablesError('invalid_number', { input: inputText(r), reason }, [i]));
     }
     out.push(d);
   }
   if (out.length === 0 || out.every((d) => d.isZero())) {
     const reason = 'at least one ratio must be above zero';
-    return err(receivablesError('invalid_number', { input: ratios.join(','), reason }, []));
+    return err(
+      receivablesError('invalid_number', { input: ratios.map(inputText).join(','), reason }, []),
+    );
   }
   return ok(out);
 }
@@ -147,7 +149,7 @@ export function split(
 ): Result<Money[], ErrorOf<'invalid_number' | 'invalid_amount'>> {
   if (!Number.isInteger(n) || n < 1 || n > MAX_PARTS) {
     const reason = `the number of parts must be a whole number from 1 to ${MAX_PARTS}`;
-    return err(receivablesError('invalid_number', { input: String(n), reason }));
+    return err(receivablesError('invalid_number', { input: inputText(n), reason }));
   }
   return allocate(
     m,

@@ -19,6 +19,7 @@ import {
   receivablesError,
 } from '../errors/index.js';
 import { ISO_4217 } from './currencies.generated.js';
+import { inputText } from './decimal.js';
 
 /** A currency: its code and how many decimal places its minor unit has. */
 export interface Currency {
@@ -148,7 +149,7 @@ export function currencyOf(
   path: ErrorPath = [],
 ): Result<Currency, ErrorOf<'unknown_currency'>> {
   const c = typeof code === 'string' ? registry.get(code) : undefined;
-  return c ? ok(c) : err(receivablesError('unknown_currency', { currency: String(code) }, path));
+  return c ? ok(c) : err(receivablesError('unknown_currency', { currency: inputText(code) }, path));
 }
 
 /**

@@ -70,6 +70,22 @@ export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
   return modes[mode];
 }
 
+/**
+ * Outside input as text for an error message; never throws, even for an object whose
+ * `toString` is broken.
+ *
+ * @example
+ * inputText(Symbol('x'))
+ * //=> 'Symbol(x)'
+ */
+export function inputText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 const PLAIN_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
 
 /**
@@ -100,7 +116,7 @@ export function parseDecimal(
   maxDecimals?: number,
 ): Result<Decimal, ErrorOf<'invalid_amount'>> {
   const fail = (reason: string) =>
-    err(receivablesError('invalid_amount', { input: String(input), reason }, path));
+    err(receivablesError('invalid_amount', { input: inputText(input), reason }, path));
 
   if (Decimal.isDecimal(input)) {
     const d = input as Decimal;

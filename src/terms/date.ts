@@ -12,6 +12,7 @@
 import { TZDate } from '@date-fns/tz';
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, type ErrorPath, invariant, receivablesError } from '../errors/index.js';
+import { inputText } from '../money/decimal.js';
 
 /** A calendar date, `YYYY-MM-DD`, e.g. `"2024-02-29"`. */
 export type IsoDate = string;
@@ -54,7 +55,7 @@ export function parseIsoDate(
 ): Result<IsoDate, ErrorOf<'invalid_date'>> {
   return isIsoDate(value)
     ? ok(value)
-    : err(receivablesError('invalid_date', { input: String(value) }, path));
+    : err(receivablesError('invalid_date', { input: inputText(value) }, path));
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, receivablesError } from '../errors/index.js';
+import { inputText } from '../money/decimal.js';
 import { validatePaymentTerms } from './schema.js';
 import type { DiscountTier, PaymentTerms, SimplePaymentTerms } from './types.js';
 
@@ -66,7 +67,7 @@ export function parsePaymentTerms(
   text: string,
   options: ParsePaymentTermsOptions = {},
 ): Result<PaymentTerms, ErrorOf<'invalid_terms'>> {
-  if (typeof text !== 'string') return invalid(String(text), 'expected text');
+  if (typeof text !== 'string') return invalid(inputText(text), 'expected text');
   let rest = text.trim().toUpperCase().replace(/\s+/g, ' ');
 
   const tiers: DiscountTier[] = [];

@@ -16,12 +16,27 @@ import type {
   TermsInstalment,
 } from './types.js';
 
+/**
+ * A decimal of a string that may have failed its own format check: zod runs later
+ * refinements even after an earlier one failed, so they must not assume a valid value.
+ */
+function decimalOf(value: unknown): Dec | undefined {
+  return typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value) ? new Dec(value) : undefined;
+}
+
 const days = z.number().int().min(0).max(3660);
 const months = z.number().int().min(0).max(120);
 const dayOfMonth = z.number().int().min(1).max(31);
 
+/** True when `value` is a decimal above 0 and below `max` (or equal to it when allowed). */
+function percentIn(value: string, max: number, maxAllowed: boolean): boolean {
+  const d = decimalOf(value);
+  if (!d?.greaterThan(0)) return false;
+  return maxAllowed ? d.lessThanOrEqualTo(max) : d.lessThan(max);
+}
+
 const discountPercent = decimalStringSchema.refine(
-  (p) => new Dec(p).greaterThan(0) && new Dec(p).lessThan(100),
+  (p) => percentIn(p, 100, false),
   'a discount percentage is above 0 and below 100',
 );
 
@@ -41,7 +56,8 @@ export const earlyPaymentDiscountSchema: z.ZodType<EarlyPaymentDiscount> = z
           message: 'tier days must increase',
         });
       }
-      if (!new Dec(t.percent).lessThan(prev.percent)) {
+      const [percent, before] = [decimalOf(t.percent), decimalOf(prev.percent)];
+      if (percent && before && !percent.lessThan(before)) {
         const message = 'a later tier must offer a smaller percentage';
         ctx.addIssue({ code: 'custom', path: ['tiers', i, 'percent'], message });
       }
@@ -71,7 +87,7 @@ export const simplePaymentTermsSchema: z.ZodType<SimplePaymentTerms> = z.discrim
 );
 
 const sharePercent = decimalStringSchema.refine(
-  (p) => new Dec(p).greaterThan(0) && new Dec(p).lessThanOrEqualTo(100),
+  (p) => percentIn(p, 100, true),
   'an instalment percentage is above 0 and at most 100',
 );
 
@@ -91,8 +107,9 @@ const instalmentTermsSchema = z
       const message = 'instalments are either all by percent or all by amount';
       ctx.addIssue({ code: 'custom', path: ['instalments'], message });
     } else if (byPercent.length > 0) {
-      const total = byPercent.reduce((s, p) => s.plus('percent' in p ? p.percent : 0), new Dec(0));
-      if (!total.equals(100)) {
+      const shares = byPercent.map((p) => decimalOf('percent' in p ? p.percent : undefined));
+      const total = shares.reduce<Dec>((sum, d) => sum.plus(d ?? 0), new Dec(0));
+      if (shares.every((d) => d !== undefined) && !total.equals(100)) {
         const message = `instalment percentages add up to ${total.toString()}, not 100`;
         ctx.addIssue({ code: 'custom', path: ['instalments'], message });
       }
