@@ -9,7 +9,6 @@
 import type { OpenItem } from '../ledger/types.js';
 import type { IsoDate } from '../terms/date.js';
 import type { HistoryIndex } from './history.js';
-import { addMinor, toMinor } from './minor.js';
 import type { DunningPolicy } from './policy.js';
 import type { DunningHold, NotReminded } from './types.js';
 
@@ -20,20 +19,12 @@ export interface Candidate {
   readonly sent: number;
 }
 
-/** An overdue item shown in a message without a new level. */
-export interface Listed {
-  readonly item: OpenItem;
-  readonly sent: number;
-}
-
-/** The items of one customer and currency, sorted by what happens to them. */
+/** The items of one customer and currency that a message would concern. */
 export interface GroupClassification {
   readonly candidates: Candidate[];
-  readonly listed: Listed[];
+  /** Overdue items without a new level, shown in the message. */
+  readonly listed: OpenItem[];
   readonly openCharges: OpenItem[];
-  readonly reasons: NotReminded[];
-  /** Open minor units of candidates and listed items (undefined: not exact, use Dec). */
-  readonly remindedMinor: number | undefined;
 }
 
 /** What the classification needs to know besides the items. */
@@ -69,68 +60,59 @@ function targetLevel(ctx: ClassifyContext, sent: number, dueDay: number, todayDa
 }
 
 /**
- * Sorts one customer's items in one currency into candidates, listed items and
- * items left alone with their reason.
+ * Sorts one customer's items in one currency into candidates and listed items, and
+ * appends every item left alone, with its reason, to `reasons`.
  */
 export function classifyGroup(
   items: readonly OpenItem[],
   customerId: string,
   today: IsoDate,
   ctx: ClassifyContext,
+  reasons: NotReminded[],
 ): GroupClassification {
   const candidates: Candidate[] = [];
-  const listed: Listed[] = [];
+  const listed: OpenItem[] = [];
   const openCharges: OpenItem[] = [];
-  const reasons: NotReminded[] = [];
   const todayDay = ctx.dayNumber(today);
   const grace = ctx.policy.graceDays;
   const levels = ctx.policy.levels.length;
   const customerHold = activeHold(ctx.holdsByCustomer.get(customerId), today);
-  let remindedMinor: number | undefined = 0;
-  const skip = (item: OpenItem, reason: NotReminded['reason'], extra?: Partial<NotReminded>) =>
-    reasons.push({ itemId: item.id, customerId, reason, ...extra });
 
   for (const item of items) {
+    const itemId = item.id;
+    const levelSent = ctx.index.itemLevel.get(itemId) ?? 0;
     if (item.status === 'paid' || item.status === 'written_off' || item.status === 'void') {
-      skip(item, item.status);
+      reasons.push({ itemId, customerId, reason: item.status, levelSent });
       continue;
     }
     if (item.kind === 'charge') {
       openCharges.push(item);
-      skip(item, 'charge');
+      reasons.push({ itemId, customerId, reason: 'charge', levelSent });
       continue;
     }
-    const sent = ctx.index.itemLevel.get(item.id) ?? 0;
-    const hold = activeHold(ctx.holdsByItem.get(item.id), today) ?? customerHold;
-    if (item.disputed || hold?.kind === 'dispute') {
-      skip(item, 'disputed', { levelSent: sent, ...(hold ? { until: hold.until } : {}) });
-      continue;
-    }
-    if (hold) {
-      skip(item, 'on_hold', { levelSent: sent, hold: hold.kind, until: hold.until });
+    const hold = activeHold(ctx.holdsByItem.get(itemId), today) ?? customerHold;
+    if (item.disputed || hold !== undefined) {
+      const reason = item.disputed || hold?.kind === 'dispute' ? 'disputed' : 'on_hold';
+      const detail = hold ? { hold: hold.kind, ...(hold.until ? { until: hold.until } : {}) } : {};
+      reasons.push({ itemId, customerId, reason, levelSent, ...detail });
       continue;
     }
     const dueDay = ctx.dayNumber(item.dueDate);
-    const level = sent >= levels ? 0 : targetLevel(ctx, sent, dueDay, todayDay);
+    const level = levelSent >= levels ? 0 : targetLevel(ctx, levelSent, dueDay, todayDay);
     if (level > 0) {
-      candidates.push({ item, level, sent });
+      candidates.push({ item, level, sent: levelSent });
     } else if (todayDay > dueDay) {
-      listed.push({ item, sent });
+      listed.push(item);
       const reason =
-        sent >= levels
+        levelSent >= levels
           ? 'max_level_reached'
-          : sent === 0 && todayDay <= dueDay + grace
+          : levelSent === 0 && todayDay <= dueDay + grace
             ? 'in_grace_period'
             : 'level_not_due';
-      skip(item, reason, { levelSent: sent });
+      reasons.push({ itemId, customerId, reason, levelSent });
     } else {
-      skip(item, 'not_yet_due', { levelSent: sent });
-      continue;
+      reasons.push({ itemId, customerId, reason: 'not_yet_due', levelSent });
     }
-    remindedMinor = addMinor(
-      remindedMinor,
-      toMinor(item.openAmount, ctx.minorUnits(item.currency)),
-    );
   }
-  return { candidates, listed, openCharges, reasons, remindedMinor };
+  return { candidates, listed, openCharges };
 }

@@ -117,7 +117,7 @@ export function recordActions(
 export interface HistoryIndex {
   /** Highest level each item has reached. */
   readonly itemLevel: ReadonlyMap<string, number>;
-  /** Each customer's contact days, ascending, unique. */
+  /** Each customer's contact days, in history order (a day may repeat). */
   readonly contactDays: ReadonlyMap<string, readonly IsoDate[]>;
   /** Every action key the history holds. */
   readonly keys: ReadonlySet<string>;
@@ -145,9 +145,5 @@ export function indexHistory(
     if (list === undefined) days.set(a.customerId, [a.date]);
     else list.push(a.date);
   }
-  const contactDays = new Map<string, readonly IsoDate[]>();
-  for (const [customerId, list] of days) {
-    contactDays.set(customerId, [...new Set(list)].sort());
-  }
-  return { itemLevel, contactDays, keys };
+  return { itemLevel, contactDays: days, keys };
 }

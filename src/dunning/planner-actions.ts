@@ -12,10 +12,10 @@ import { Dec, formatAmount } from '../money/index.js';
 import { type BusinessCalendar, isBusinessDay } from '../terms/calendar.js';
 import { daysBetween, type IsoDate } from '../terms/date.js';
 import { actionCharges, type ChargeLookups } from './charges.js';
-import type { Candidate, ClassifyContext, GroupClassification, Listed } from './classify.js';
+import type { Candidate, ClassifyContext, GroupClassification } from './classify.js';
 import type { HistoryIndex } from './history.js';
 import { dunningActionKey } from './keys.js';
-import { toMinor } from './minor.js';
+import { addMinor, toMinor } from './minor.js';
 import type { DunningPolicy } from './policy.js';
 import type { ReferenceRateTable } from './rates.js';
 import type { DunningAction, DunningActionItem, NotReminded, NotRemindedReason } from './types.js';
@@ -36,13 +36,15 @@ export function contactGate(
   const customerId = group.candidates[0]!.item.customerId;
   const minimum = policy.minimumOverdue[currency];
   if (minimum !== undefined) {
-    const min = toMinor(minimum, ctx.minorUnits(currency));
+    const mu = ctx.minorUnits(currency);
+    const open = [...group.candidates.map((c) => c.item), ...group.listed];
+    let units: number | undefined = 0;
+    for (const item of open) units = addMinor(units, toMinor(item.openAmount, mu));
+    const min = toMinor(minimum, mu);
     const below =
-      group.remindedMinor !== undefined && min !== undefined
-        ? group.remindedMinor < min
-        : [...group.candidates, ...group.listed]
-            .reduce((s, c) => s.plus(c.item.openAmount), new Dec(0))
-            .lessThan(minimum);
+      units !== undefined && min !== undefined
+        ? units < min
+        : open.reduce((sum, i) => sum.plus(i.openAmount), new Dec(0)).lessThan(minimum);
     if (below) return 'below_minimum';
   }
   if (
@@ -52,14 +54,15 @@ export function contactGate(
     return 'not_business_day';
   }
   const contacts = ctx.index.contactDays.get(customerId) ?? [];
-  const last = contacts[contacts.length - 1];
+  let last: IsoDate | undefined;
+  for (const d of contacts) if (last === undefined || d > last) last = d;
   // A customer hears from us at most once a day, whatever the policy's gap: a second
   // run on the same day must not escalate what the first run just sent.
   const gap = Math.max(1, policy.minDaysBetweenMessages);
   if (last !== undefined && daysBetween(last, today) < gap) return 'too_soon';
   const month = today.slice(0, 7);
   const max = policy.maxMessagesPerMonth;
-  if (max !== undefined && contacts.filter((d) => d.slice(0, 7) === month).length >= max) {
+  if (max !== undefined && new Set(contacts.filter((d) => d.startsWith(month))).size >= max) {
     return 'monthly_limit';
   }
   return undefined;
@@ -101,7 +104,7 @@ function toActionItem(item: OpenItem, level: number, today: IsoDate): DunningAct
 
 interface Partition {
   candidates: Candidate[];
-  listed: Listed[];
+  listed: OpenItem[];
   openCharges: OpenItem[];
 }
 
@@ -117,8 +120,8 @@ function partitions(group: GroupClassification, policy: DunningPolicy, lookups: 
     else parts.set(invoiceOf(c.item), { candidates: [c], listed: [], openCharges: [] });
   }
   for (const l of group.listed) {
-    itemInvoice.set(l.item.id, invoiceOf(l.item));
-    parts.get(invoiceOf(l.item))?.listed.push(l);
+    itemInvoice.set(l.id, invoiceOf(l));
+    parts.get(invoiceOf(l))?.listed.push(l);
   }
   for (const charge of group.openCharges) {
     const target = lookups.chargeTarget(charge.id);
@@ -169,9 +172,10 @@ export function buildActions(
     const level = Math.max(...candidates.map((c) => c.level));
     const def = policy.levels[level - 1]!;
     const items = candidates.map((c) => toActionItem(c.item, c.level, today));
-    const listedItems = [...part.listed]
+    const listedItems = part.listed
+      .map((item) => ({ item }))
       .sort(byDue)
-      .map((l) => toActionItem(l.item, l.sent, today));
+      .map(({ item }) => toActionItem(item, deps.index.itemLevel.get(item.id) ?? 0, today));
     const openCharges = part.openCharges.map((c) => ({
       itemId: c.id,
       kind: c.chargeKind ?? 'fee',

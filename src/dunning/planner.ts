@@ -71,6 +71,18 @@ const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
   };
 };
 
+const byCurrency = (items: OpenItem[]): OpenItem[][] => {
+  const first = items[0]!.currency;
+  if (items.every((i) => i.currency === first)) return [items];
+  const split = new Map<string, OpenItem[]>();
+  for (const i of items) {
+    const list = split.get(i.currency);
+    if (list) list.push(i);
+    else split.set(i.currency, [i]);
+  }
+  return [...split.values()];
+};
+
 const byKey = (holds: readonly DunningHold[], key: 'itemId' | 'customerId') => {
   const map = new Map<string, DunningHold[]>();
   for (const h of holds) {
@@ -121,17 +133,17 @@ export function planDunning(
     minorUnits: memo((currency) => currencies.get(currency)?.minorUnits ?? 0),
   };
 
-  const groups = new Map<string, OpenItem[]>();
-  const balancesOn = new Map<IsoDate, boolean>();
-  for (const c of [...ledger.customers.map((x) => x.id), '']) balancesOn.set(todayOf(c), true);
-  for (const date of balancesOn.keys()) {
+  // Items by customer; split by currency only for the few customers with several.
+  const byCustomer = new Map<string, OpenItem[]>();
+  const dates = new Set<IsoDate>([todayOf('')]);
+  for (const c of ledger.customers) dates.add(todayOf(c.id));
+  for (const date of dates) {
     const given = options.balances?.asOf === date && isIsoDate(asOf) ? options.balances : undefined;
     for (const item of (given ?? balancesAsOf(ledger, date)).items) {
       if (todayOf(item.customerId) !== date) continue;
-      const key = `${item.customerId}\u0000${item.currency}`;
-      const list = groups.get(key);
+      const list = byCustomer.get(item.customerId);
       if (list) list.push(item);
-      else groups.set(key, [item]);
+      else byCustomer.set(item.customerId, [item]);
     }
   }
 
@@ -143,11 +155,10 @@ export function planDunning(
   }
   const actions: DunningAction[] = [];
   const lookups = chargeLookups(ledger);
-  for (const items of groups.values()) {
+  for (const items of [...byCustomer.values()].flatMap(byCurrency)) {
     const { customerId, currency } = items[0]!;
     const today = todayOf(customerId);
-    const group = classifyGroup(items, customerId, today, ctx);
-    for (const r of group.reasons) notReminded.push(r);
+    const group = classifyGroup(items, customerId, today, ctx, notReminded);
     if (group.candidates.length === 0) continue;
     const gate = contactGate(group, currency, today, ctx, options.calendar);
     if (gate !== undefined) {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { OpenItem } from '../../ledger/types.js';
-import { type CurrencyOptions, formatMoney } from '../../money/index.js';
+import { type CurrencyOptions, formatMoney, minorUnitsOf } from '../../money/index.js';
 import { type IsoDate, toDayNumber } from '../../terms/date.js';
 import type { DunningSender } from '../policy.js';
 import type { DunningAction, DunningActionItem } from '../types.js';
@@ -64,12 +64,33 @@ export function formatters(locale: string, options: CurrencyOptions = {}): Forma
   }
   const language = canonical.split('-')[0]!.toLowerCase();
   const dates = new Intl.DateTimeFormat(canonical, { dateStyle: 'medium', timeZone: 'UTC' });
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const places = new Map<string, number>();
   return {
     language,
     locale: canonical,
     phrases: PHRASES[language] ?? PHRASES.en!,
-    money: (amount, currency) =>
-      formatMoney({ amount, currency }, { locale: canonical, currencies: options.currencies }),
+    money: (amount, currency) => {
+      // One Intl formatter per currency, for amounts already on the minor unit; any
+      // other amount (more decimals, a host currency) goes through formatMoney.
+      let nf = numbers.get(currency);
+      if (nf === undefined && /^[A-Z]{3}$/.test(currency)) {
+        const digits = minorUnitsOf(currency, options.currencies);
+        nf = new Intl.NumberFormat(canonical, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        });
+        numbers.set(currency, nf);
+        places.set(currency, digits);
+      }
+      const dot = amount.indexOf('.');
+      const decimals = dot < 0 ? 0 : amount.length - dot - 1;
+      return nf !== undefined && decimals <= places.get(currency)!
+        ? nf.format(amount as unknown as number)
+        : formatMoney({ amount, currency }, { locale: canonical, currencies: options.currencies });
+    },
     date: (date) => dates.format(toDayNumber(date) * 86_400_000),
   };
 }
