@@ -15,6 +15,7 @@ import { type ErrorOf, receivablesError } from '../errors/index.js';
 import { allocate } from '../money/allocate.js';
 import { type CurrencyOptions, type Money, toDecimal } from '../money/amount.js';
 import { currencyOf } from '../money/currency.js';
+import { parseDecimal } from '../money/decimal.js';
 import {
   fromDecimal,
   parseMoney,
@@ -122,6 +123,8 @@ export function instalmentSchedule(
 ): Result<readonly ScheduledInstalment[], ScheduleError> {
   const currency = currencyOf(total.currency, options.currencies, ['total', 'currency']);
   if (currency.isErr()) return err(currency.error);
+  const amount = parseDecimal(total.amount, ['total', 'amount']);
+  if (amount.isErr()) return err(amount.error);
   const issue = options.issueDate === undefined ? ok(null) : parseIsoDate(options.issueDate);
   if (issue.isErr()) return err(issue.error);
 

@@ -146,6 +146,11 @@ describe('instalmentSchedule', () => {
     expect(lastAbsorbs._unsafeUnwrapErr().code).toBe('invalid_amount');
     const unknown = instalmentSchedule({ amount: '1.00', currency: 'ZZZ' }, thirds);
     expect(unknown._unsafeUnwrapErr().code).toBe('unknown_currency');
+    const junk = instalmentSchedule({ amount: '1,00', currency: 'EUR' }, thirds);
+    expect(junk._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_amount',
+      path: ['total', 'amount'],
+    });
     const date = instalmentSchedule(money('1.00', 'EUR'), thirds, { issueDate: '2024-1-1' });
     expect(date._unsafeUnwrapErr().code).toBe('invalid_date');
   });
