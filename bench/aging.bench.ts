@@ -9,14 +9,26 @@
  * 2. `balancesAsOf` over N documents (half invoices, half payments) and N allocations at
  *    250k, 500k and 1M, to show that it grows linearly.
  *
+ * Each run is a child process of its own (this file with an argument), so that its
+ * peak memory is its own; all of them build the same seeded data.
+ *
  * `BENCH_SCALE=0.1` runs a tenth of every size.
  */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { ageReceivables } from '../src/aging/index.js';
 import { balancesAsOf } from '../src/ledger/index.js';
-import type { Allocation, Ledger, LedgerInvoice, LedgerPayment } from '../src/ledger/types.js';
+import type {
+  Allocation,
+  Balances,
+  Ledger,
+  LedgerInvoice,
+  LedgerPayment,
+} from '../src/ledger/types.js';
 import { addDays, toDayNumber } from '../src/terms/date.js';
-import { heapUsedMiB, peakRssMiB, prng, time } from './util.js';
+import { peakRssMiB, prng, time } from './util.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '1');
 const ITEMS = Math.round(1_000_000 * scale);
@@ -84,40 +96,76 @@ function sqliteAging(rows: readonly Row[]) {
   return { loadMs: load.ms, queryMs: query.ms, result: query.result };
 }
 
-function agingSection(): void {
+interface ChildResult {
+  readonly ms: number;
+  readonly rss: number;
+  readonly digest: string;
+  readonly extraMs?: number;
+}
+
+/** A digest of every customer's buckets, in cents, to compare our result with SQLite's. */
+function digest(rows: readonly { customer: string; amounts: readonly string[] }[]): string {
+  const hash = createHash('sha256');
+  for (const r of rows) hash.update(`${r.customer}:${r.amounts.join(',')};`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** One aging run, alone in this process, so that its peak memory is its own. */
+function agingChild(mode: string): ChildResult {
   const { ledger, rows } = openItems(ITEMS);
   const options = { asOf: AS_OF };
   ageReceivables(openItems(1000).ledger, options);
+  if (mode === 'sqlite') {
+    const sqlite = sqliteAging(rows);
+    const out = sqlite.result.map((s) => ({
+      customer: String(s.customer),
+      amounts: ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'].map((k) => cents(Number(s[k]))),
+    }));
+    return { ms: sqlite.queryMs, extraMs: sqlite.loadMs, rss: peakRssMiB(), digest: digest(out) };
+  }
+  rows.length = 0;
+  let balancesMs: number | undefined;
+  let input: Ledger | Balances = ledger;
+  if (mode === 'balances') {
+    const b = time(() => balancesAsOf(ledger, AS_OF));
+    balancesMs = b.ms;
+    input = b.result;
+  }
+  const run = time(() => ageReceivables(input, options)._unsafeUnwrap());
+  const out = run.result.rows.map((r) => ({ customer: r.customerId, amounts: r.amounts }));
+  return { ms: run.ms, extraMs: balancesMs, rss: peakRssMiB(), digest: digest(out) };
+}
 
-  const fromLedger = time(() => ageReceivables(ledger, options)._unsafeUnwrap());
-  const balances = time(() => balancesAsOf(ledger, AS_OF));
-  const fromBalances = time(() => ageReceivables(balances.result, options)._unsafeUnwrap());
-  const rssOurs = peakRssMiB();
-  const sqlite = sqliteAging(rows);
+function spawnChild(...args: string[]): ChildResult {
+  const self = fileURLToPath(import.meta.url);
+  const run = spawnSync(process.execPath, [...process.execArgv, self, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0) throw new Error(`child ${args.join(' ')} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
 
-  const ours = fromLedger.result.rows;
-  const same =
-    ours.length === sqlite.result.length &&
-    ours.every((r, i) => {
-      const s = sqlite.result[i]!;
-      const theirs = ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'].map((k) => cents(Number(s[k])));
-      return r.customerId === s.customer && theirs.every((a, j) => a === r.amounts[j]);
-    });
+function agingSection(): void {
+  const ledger = spawnChild('aging', 'ledger');
+  const balances = spawnChild('aging', 'balances');
+  const sqlite = spawnChild('aging', 'sqlite');
+  const same = ledger.digest === sqlite.digest && balances.digest === sqlite.digest;
 
   console.log(`## Aging: ${fmt(ITEMS)} open items, ${fmt(CUSTOMERS)} customers\n`);
-  console.log('| run | ms | items/s | x SQLite query |');
-  console.log('|---|---:|---:|---:|');
-  const line = (name: string, ms: number) =>
+  console.log('| run | ms | items/s | x SQLite query | peak RSS, MiB |');
+  console.log('|---|---:|---:|---:|---:|');
+  const line = (name: string, ms: number, rss: number | string) =>
     console.log(
-      `| ${name} | ${fmt(ms)} | ${fmt((ITEMS / ms) * 1000)} | ${(ms / sqlite.queryMs).toFixed(2)} |`,
+      `| ${name} | ${fmt(ms)} | ${fmt((ITEMS / ms) * 1000)} | ${(ms / sqlite.ms).toFixed(2)} | ${rss} |`,
     );
-  line('ageReceivables(ledger) (replay + aging)', fromLedger.ms);
-  line('ageReceivables(balances) (aging only)', fromBalances.ms);
-  line('balancesAsOf (for reference)', balances.ms);
-  line('SQLite in-memory GROUP BY + CASE (query)', sqlite.queryMs);
-  line('SQLite load (1 transaction of INSERTs)', sqlite.loadMs);
+  line('ageReceivables(ledger): replay + aging', ledger.ms, ledger.rss);
+  line('ageReceivables(balances): aging only', balances.ms, balances.rss);
+  line('balancesAsOf, before the run above', balances.extraMs ?? 0, '');
+  line('SQLite in-memory GROUP BY + CASE: query', sqlite.ms, sqlite.rss);
+  line('SQLite load: one transaction of INSERTs', sqlite.extraMs ?? 0, '');
   console.log(`\nSame buckets as SQLite for every customer: ${same ? 'yes' : 'NO'}.`);
-  console.log(`Peak RSS after our runs (input ledger included): ${rssOurs} MiB.\n`);
+  console.log('Peak RSS is that of a process holding the generated input, then running.\n');
   if (!same) process.exitCode = 1;
 }
 
@@ -150,21 +198,30 @@ function ledgerWithAllocations(documents: number): Ledger {
   return { ...openItems(0).ledger, invoices, payments, allocations };
 }
 
+function balancesChild(n: number): ChildResult {
+  const ledger = ledgerWithAllocations(n);
+  balancesAsOf(ledgerWithAllocations(1000), AS_OF);
+  const run = time(() => balancesAsOf(ledger, AS_OF));
+  if (run.result.items.length !== n / 2) throw new Error('wrong item count');
+  return { ms: run.ms, rss: peakRssMiB(), digest: '' };
+}
+
 function balancesSection(): void {
-  console.log(`## balancesAsOf: N documents + N allocations\n`);
-  console.log('| N | ms | records/s | heap of result, MiB | peak RSS, MiB |');
+  console.log('## balancesAsOf: N documents + N allocations\n');
+  console.log('| N | ms | records/s | ms per 100k records | peak RSS, MiB |');
   console.log('|---:|---:|---:|---:|---:|');
   for (const n of [250_000, 500_000, 1_000_000].map((x) => Math.round(x * scale))) {
-    const ledger = ledgerWithAllocations(n);
-    balancesAsOf(ledgerWithAllocations(1000), AS_OF);
-    const before = heapUsedMiB();
-    const run = time(() => balancesAsOf(ledger, AS_OF));
-    const held = heapUsedMiB() - before;
-    const rate = ((2 * n) / run.ms) * 1000;
-    console.log(`| ${fmt(n)} | ${fmt(run.ms)} | ${fmt(rate)} | ${held} | ${peakRssMiB()} |`);
-    if (run.result.items.length !== n / 2) process.exitCode = 1;
+    const r = spawnChild('balances', String(n));
+    const perHundredK = (r.ms / (2 * n)) * 100_000;
+    const rate = ((2 * n) / r.ms) * 1000;
+    console.log(`| ${fmt(n)} | ${fmt(r.ms)} | ${fmt(rate)} | ${fmt(perHundredK)} | ${r.rss} |`);
   }
 }
 
-agingSection();
-balancesSection();
+const [mode, arg] = process.argv.slice(2);
+if (mode === 'aging') console.log(JSON.stringify(agingChild(arg ?? 'ledger')));
+else if (mode === 'balances') console.log(JSON.stringify(balancesChild(Number(arg))));
+else {
+  agingSection();
+  balancesSection();
+}
