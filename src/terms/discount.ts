@@ -11,10 +11,10 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, receivablesError } from '../errors/index.js';
-import type { CurrencyOptions, Money } from '../money/amount.js';
+import { type CurrencyOptions, formatAmount, type Money } from '../money/amount.js';
 import { currencyOf } from '../money/currency.js';
 import { Dec, parseDecimal, type RoundingMode } from '../money/decimal.js';
-import { fromDecimal, roundDecimal, subtract } from '../money/money.js';
+import { roundDecimal } from '../money/money.js';
 import { addDays, type IsoDate, parseIsoDate } from './date.js';
 import { validatePaymentTerms } from './schema.js';
 import type { DiscountOffer, PaymentTerms, SimplePaymentTerms } from './types.js';
@@ -159,9 +159,9 @@ export function earnedDiscount(
     }
   }
 
-  const discount = fromDecimal(bestAmount, grossAmount.currency, options);
-  const after = subtract(grossAmount, discount, options)._unsafeUnwrap();
-  return ok({ tier: best, discount, amountAfterDiscount: after });
+  const money = (d: Dec) => ({ amount: formatAmount(d, digits), currency: grossAmount.currency });
+  const discount = money(bestAmount);
+  return ok({ tier: best, discount, amountAfterDiscount: money(gross.value.minus(bestAmount)) });
 }
 
 /** An invoice as {@link discountFor} needs it. */

@@ -13,17 +13,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, receivablesError } from '../errors/index.js';
 import { allocate } from '../money/allocate.js';
-import { type CurrencyOptions, type Money, toDecimal } from '../money/amount.js';
+import { type CurrencyOptions, formatAmount, type Money, toDecimal } from '../money/amount.js';
 import { currencyOf } from '../money/currency.js';
-import { parseDecimal } from '../money/decimal.js';
-import {
-  fromDecimal,
-  parseMoney,
-  roundDecimal,
-  subtract,
-  sum,
-  toMinorUnits,
-} from '../money/money.js';
+import { Dec, parseDecimal } from '../money/decimal.js';
+import { parseMoney, roundDecimal, toMinorUnits } from '../money/money.js';
 import { type IsoDate, parseIsoDate } from './date.js';
 import { offersFor } from './discount.js';
 import { businessDayAdjuster, checkedDueDate, type DueDateOptions } from './due-date.js';
@@ -59,28 +52,31 @@ type ScheduleError = ErrorOf<
   'invalid_input' | 'invalid_date' | 'invalid_amount' | 'invalid_terms' | 'unknown_currency'
 >;
 
-function lastAbsorbs(total: Money, percents: readonly string[], options: CurrencyOptions) {
-  const digits = currencyOf(total.currency, options.currencies)._unsafeUnwrap().minorUnits;
-  const head = percents.slice(0, -1).map((p) => {
-    const exact = toDecimal(total).times(p).dividedBy(100);
-    return fromDecimal(roundDecimal(exact, digits, 'down'), total.currency, options);
-  });
-  const rest = sum(head, total.currency).andThen((h) => subtract(total, h, options));
-  return [...head, rest._unsafeUnwrap()];
+function lastAbsorbs(total: Money, percents: readonly string[], digits: number): Money[] {
+  const whole = toDecimal(total);
+  const head = percents
+    .slice(0, -1)
+    .map((p) => roundDecimal(whole.times(p).dividedBy(100), digits, 'down'));
+  const rest = head.reduce((left, part) => left.minus(part), whole);
+  return [...head, rest].map((d) => ({
+    amount: formatAmount(d, digits),
+    currency: total.currency,
+  }));
 }
 
 function amounts(
   total: Money,
   terms: PaymentTerms,
   options: InstalmentScheduleOptions,
+  digits: number,
 ): Result<Money[], ScheduleError> {
+  const onUnit = toMinorUnits(total, options);
+  if (onUnit.isErr()) return err(onUnit.error);
   if (terms.kind !== 'instalments') return ok([total]);
   const parts = terms.instalments;
   const percents = parts.flatMap((p) => ('percent' in p ? [p.percent] : []));
   if (percents.length === parts.length) {
-    if (options.policy === 'last-absorbs') {
-      return toMinorUnits(total, options).map(() => lastAbsorbs(total, percents, options));
-    }
+    if (options.policy === 'last-absorbs') return ok(lastAbsorbs(total, percents, digits));
     return allocate(total, percents, options).mapErr((e) =>
       e.code === 'invalid_amount' ? e : receivablesError('invalid_terms', { reason: e.message }),
     );
@@ -94,9 +90,10 @@ function amounts(
     if (m.isErr()) return err(m.error);
     out.push(m.value);
   }
-  const given = sum(out, total.currency)._unsafeUnwrap();
-  if (!toDecimal(given).equals(toDecimal(total))) {
-    const reason = `instalment amounts add up to ${given.amount}, not the total ${total.amount}`;
+  const given = out.reduce((s, m) => s.plus(m.amount), new Dec(0));
+  if (!given.equals(toDecimal(total))) {
+    const written = formatAmount(given, digits);
+    const reason = `instalment amounts add up to ${written}, not the total ${total.amount}`;
     return err(receivablesError('invalid_terms', { reason }, ['terms', 'instalments']));
   }
   return ok(out);
@@ -130,7 +127,7 @@ export function instalmentSchedule(
 
   return validatePaymentTerms(terms, ['terms']).andThen((valid) =>
     businessDayAdjuster(options).andThen((adjust) =>
-      amounts(total, valid, options).andThen((parts) => {
+      amounts(total, valid, options, currency.value.minorUnits).andThen((parts) => {
         const all = valid.kind === 'instalments' ? valid.instalments.map((p) => p.terms) : [valid];
         const out: ScheduledInstalment[] = [];
         for (const [index, amount] of parts.entries()) {

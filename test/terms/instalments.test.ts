@@ -140,6 +140,9 @@ describe('instalmentSchedule', () => {
     expect(instalmentSchedule(money('5.475', 'EUR'), thirds)._unsafeUnwrapErr().code).toBe(
       'invalid_amount',
     );
+    expect(instalmentSchedule(money('5.475', 'EUR'), net30)._unsafeUnwrapErr().code).toBe(
+      'invalid_amount',
+    );
     const lastAbsorbs = instalmentSchedule(money('5.475', 'EUR'), thirds, {
       policy: 'last-absorbs',
     });
