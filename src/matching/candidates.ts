@@ -85,35 +85,39 @@ function searchFits(ctx: TxContext, views: readonly ItemView[], named: boolean) 
   }
   let fits = singles;
   let exhausted = false;
-  const strong = singles.some((f) => FIT_RANK[f.kind] <= FIT_RANK.discount);
-  if ((!strong || named) && views.length > 1) {
+  const strong = (fs: readonly Fit[]) => fs.some((f) => FIT_RANK[f.kind] <= FIT_RANK.discount);
+  if ((!strong(singles) || named) && views.length > 1) {
     const { policy, payment } = ctx;
-    const slack = [policy.shortPayment.maxAbsolute, policy.bankFeeMax]
-      .map((a) => toUnits(a, payment.minorUnits) ?? 0n)
-      .reduce(maxUnits);
-    const outcome = searchCombinations(
-      views.map((v) => ({
-        full: v.open,
-        ...(v.discount && { discounted: v.open - v.discount.units }),
-      })),
-      payment.units,
-      slack,
-      {
+    const values = views.map((v) => ({
+      full: v.open,
+      ...(v.discount && { discounted: v.open - v.discount.units }),
+    }));
+    const search = (slack: bigint) => {
+      const outcome = searchCombinations(values, payment.units, slack, {
         minItems: 2,
         maxItems: named ? views.length : policy.maxCombinationItems,
         budget: policy.searchBudget,
         maxSolutions: 8,
-      },
-    );
-    exhausted = outcome.exhausted;
-    for (const s of outcome.solutions) {
-      const picked = s.picks.map((p) => views[p.position]!);
-      const f = fitOf(
-        ctx,
-        picked,
-        s.picks.map((p) => p.discounted),
-      );
-      if (f) fits = [...fits, f];
+      });
+      exhausted = outcome.exhausted;
+      for (const s of outcome.solutions) {
+        const picked = s.picks.map((p) => views[p.position]!);
+        const f = fitOf(
+          ctx,
+          picked,
+          s.picks.map((p) => p.discounted),
+        );
+        if (f) fits = [...fits, f];
+      }
+    };
+    // Exact sums first: a window of slack holds many more combinations, and would
+    // crowd the exact one out of the solutions kept.
+    search(0n);
+    if (!strong(fits)) {
+      const slack = [policy.shortPayment.maxAbsolute, policy.bankFeeMax]
+        .map((x) => toUnits(x, payment.minorUnits) ?? 0n)
+        .reduce(maxUnits);
+      search(slack);
     }
   }
   const best = Math.min(...fits.map((f) => FIT_RANK[f.kind]));
@@ -262,17 +266,9 @@ export function buildCandidates(ctx: TxContext): Draft[] {
       for (const index of same) {
         const view = viewOf(ctx, book.items[index]!)!;
         const fit: Fit = { kind: 'exact', views: [view], discounted: [false], shortfall: 0n };
-        const unique: MatchSignal[] =
-          same.length === 1
-            ? [
-                {
-                  code: 'amount_unique',
-                  weight: w.amountUnique,
-                  detail: 'no other open item has this amount',
-                },
-              ]
-            : [];
-        drafts.push(draftOf(ctx, view.item.source.customerId, fit, unique));
+        const detail = 'nothing identifies the payer; only the amount points to this item';
+        const unknown: MatchSignal[] = [{ code: 'payer_unknown', weight: w.payerUnknown, detail }];
+        drafts.push(draftOf(ctx, view.item.source.customerId, fit, unknown));
       }
     }
   }

@@ -28,7 +28,7 @@ export interface NumberKey {
 export type MultiMap = Map<string, number | number[]>;
 
 /** Adds a value to a {@link MultiMap} (no duplicates). */
-export function addTo(map: MultiMap, key: string, value: number): void {
+export function addTo<K>(map: Map<K, number | number[]>, key: K, value: number): void {
   const existing = map.get(key);
   if (existing === undefined) map.set(key, value);
   else if (typeof existing === 'number') {
@@ -37,7 +37,7 @@ export function addTo(map: MultiMap, key: string, value: number): void {
 }
 
 /** The values of a key in a {@link MultiMap}. */
-export function valuesOf(map: MultiMap, key: string): readonly number[] {
+export function valuesOf<K>(map: Map<K, number | number[]>, key: K): readonly number[] {
   const v = map.get(key);
   return v === undefined ? [] : typeof v === 'number' ? [v] : v;
 }
@@ -80,8 +80,8 @@ export interface NumberIndex {
   readonly keys: readonly (NumberKey | undefined)[];
   readonly byKey: MultiMap;
   readonly byDigits: MultiMap;
-  /** Every digits key of 4+ digits, and each of its one-deletion variants. */
-  readonly byDeletion: MultiMap;
+  /** Every digits key of 4+ digits, and each of its one-deletion variants, as codes. */
+  readonly byDeletion: Map<number, number | number[]>;
 }
 
 /** Builds the index over item numbers (position = item index). */
@@ -96,16 +96,41 @@ export function buildNumberIndex(numbers: readonly (string | undefined)[]): Numb
     if (k === undefined) return;
     addTo(index.byKey, k.key, item);
     addTo(index.byDigits, k.digits, item);
-    if (k.digits.length >= 4) {
-      for (const variant of deletions(k.digits)) addTo(index.byDeletion, variant, item);
+    if (k.digits.length >= 4 && k.digits.length <= MAX_TYPO_DIGITS) {
+      for (const code of deletionCodes(k.digits)) addTo(index.byDeletion, code, item);
     }
   });
   return index;
 }
 
-function deletions(s: string): Set<string> {
-  const out = new Set<string>([s]);
-  for (let i = 0; i < s.length; i += 1) out.add(s.slice(0, i) + s.slice(i + 1));
+/** Digit strings longer than this are not typo-indexed (their codes would not be exact). */
+const MAX_TYPO_DIGITS = 14;
+
+/**
+ * A digit string as one exact integer: its value times 32 plus its length, so that
+ * `0123` and `123` stay apart. Integer map keys hash far faster than strings, which
+ * matters for the hundreds of thousands of deletion variants of a large book.
+ */
+function codeOf(digits: readonly number[], skip: number): number {
+  let value = 0;
+  let length = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    if (i === skip) continue;
+    value = value * 10 + digits[i]!;
+    length += 1;
+  }
+  return value * 32 + length;
+}
+
+/** Codes of the digit string itself and of every string one deletion away. */
+function deletionCodes(s: string): number[] {
+  const digits = Array.from(s, (c) => c.charCodeAt(0) - 48);
+  const out = [codeOf(digits, -1)];
+  for (let i = 0; i < digits.length; i += 1) {
+    // Deleting either of two equal neighbours gives the same string: keep one.
+    if (i > 0 && digits[i] === digits[i - 1]) continue;
+    out.push(codeOf(digits, i));
+  }
   return out;
 }
 
@@ -161,10 +186,13 @@ function lookupExact(index: NumberIndex, written: string): NumberHit[] {
 
 function lookupTypo(index: NumberIndex, written: string): NumberHit[] {
   const k = numberKey(written);
-  if (k === undefined || k.digits.length < 4 || looksLikeDate(written)) return [];
+  const length = k?.digits.length ?? 0;
+  if (k === undefined || length < 3 || length > MAX_TYPO_DIGITS + 1 || looksLikeDate(written)) {
+    return [];
+  }
   const items = new Set<number>();
-  for (const variant of deletions(k.digits)) {
-    for (const item of valuesOf(index.byDeletion, variant)) items.add(item);
+  for (const code of deletionCodes(k.digits)) {
+    for (const item of valuesOf(index.byDeletion, code)) items.add(item);
   }
   const hits: NumberHit[] = [];
   for (const item of [...items].sort((a, b) => a - b)) {

@@ -36,7 +36,7 @@ const weightsSchema = z.object({
   /** The amount equals what is open. */
   amountExact: weight.default(0.35),
   /** The amount equals what is open less an early-payment discount still valid. */
-  amountDiscount: weight.default(0.3),
+  amountDiscount: weight.default(0.35),
   /** The amount is short by no more than the tolerance. */
   amountShortTolerated: weight.default(0.25),
   /** The amount is short by what looks like a bank fee. */
@@ -48,7 +48,9 @@ const weightsSchema = z.object({
   /** The fitting amount is the only one among the payer's open items. */
   amountUnique: weight.default(0.15),
   /** Several items add up to the amount (found by search, not named). */
-  combination: weight.default(-0.05),
+  combination: weight.default(0),
+  /** Nothing identifies the payer: only the amount points to the item. */
+  payerUnknown: weight.default(-0.1),
   /** The item is in another currency, converted with a policy rate. */
   crossCurrency: weight.default(-0.3),
   /** A stronger payment claims the same item. */

@@ -4,8 +4,8 @@
  * discounted amount, add up to the payment, allowing a shortfall of at most
  * `slack`. At most `maxItems` items, at most `budget` search steps: the bound is a
  * step count, not a clock, so the same input always gives the same answer on any
- * machine. Items are tried in the order given (oldest first), so solutions come out
- * in a deterministic order.
+ * machine. Items are tried largest first (ties by position), and each solution lists
+ * its items in the order given (oldest first), so results are deterministic.
  *
  * @module
  */
@@ -53,11 +53,14 @@ export function searchCombinations(
   slack: bigint,
   options: SearchOptions,
 ): SearchOutcome {
-  const n = values.length;
-  // The most the items from position i on can add: prunes branches that cannot
-  // reach the target any more.
-  const suffixMax: bigint[] = new Array(n + 1).fill(0n);
-  for (let i = n - 1; i >= 0; i -= 1) suffixMax[i] = suffixMax[i + 1]! + values[i]!.full;
+  // Largest first, so that "the next few items" are the largest left: the sum of the
+  // next `slots` open amounts bounds what any branch can still reach.
+  const order = values
+    .map((v, position) => ({ v, position }))
+    .sort((a, b) => (b.v.full > a.v.full ? 1 : b.v.full < a.v.full ? -1 : a.position - b.position));
+  const n = order.length;
+  const prefix: bigint[] = [0n];
+  for (const { v } of order) prefix.push(prefix[prefix.length - 1]! + v.full);
   const solutions: { picks: Pick[]; sum: bigint }[] = [];
   const picks: Pick[] = [];
   const upper = target + slack;
@@ -65,23 +68,27 @@ export function searchCombinations(
   let exhausted = false;
 
   const visit = (from: number, sum: bigint): void => {
+    const slots = options.maxItems - picks.length;
     for (let i = from; i < n; i += 1) {
-      if (solutions.length >= options.maxSolutions) return;
-      if (sum + suffixMax[i]! < target) return;
+      if (solutions.length >= options.maxSolutions || exhausted) return;
+      if (sum + prefix[Math.min(n, i + slots)]! - prefix[i]! < target) return;
+      const { v, position } = order[i]!;
+      const smallest = v.discounted ?? v.full;
+      if (sum + smallest > upper) continue;
       steps += 1;
       if (steps > options.budget) {
         exhausted = true;
         return;
       }
-      const v = values[i]!;
       const choices: [bigint, boolean][] = [[v.full, false]];
       if (v.discounted !== undefined) choices.push([v.discounted, true]);
       for (const [amount, discounted] of choices) {
         const next = sum + amount;
         if (next > upper) continue;
-        picks.push({ position: i, discounted });
+        picks.push({ position, discounted });
         if (next >= target && picks.length >= options.minItems) {
-          solutions.push({ picks: [...picks], sum: next });
+          const sorted = [...picks].sort((a, b) => a.position - b.position);
+          solutions.push({ picks: sorted, sum: next });
         } else if (picks.length < options.maxItems) {
           visit(i + 1, next);
         }

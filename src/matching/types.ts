@@ -37,6 +37,7 @@ export type SignalCode =
   | 'payer_name_exact'
   | 'payer_name_fuzzy'
   | 'payer_conflict'
+  | 'payer_unknown'
   | 'amount_exact'
   | 'amount_discount'
   | 'amount_short_tolerated'

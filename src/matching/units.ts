@@ -48,6 +48,14 @@ export function formatUnits(units: bigint, minorUnits: number): string {
  * //=> 200n
  */
 export function percentOfUnits(units: bigint, percent: string): bigint {
+  // Exact in integers for percentages of up to 6 decimals (the usual case), half-up.
+  const scaled = toUnits(percent, 6);
+  if (scaled !== undefined) {
+    const numerator = units * scaled;
+    const denominator = 100_000_000n;
+    const quotient = numerator / denominator;
+    return 2n * (numerator % denominator) >= denominator ? quotient + 1n : quotient;
+  }
   const exact = new Dec(units.toString()).times(percent).dividedBy(100);
   return BigInt(roundDecimal(exact, 0, 'half-up').toFixed(0));
 }

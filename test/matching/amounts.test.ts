@@ -51,16 +51,18 @@ describe('combined payments', () => {
     expect(d.signals.map((s) => s.code)).toContain('amount_fee');
   });
   it('stops at the step budget and then never applies automatically', () => {
+    // 40 items of 100.01 .. 139.01: any 2-5 of them end in .02 .. .05, so with 0.10 of
+    // slack nothing reaches 600.50, and the search must look everywhere.
     const many = Array.from({ length: 40 }, (_, i) =>
       invoice(
         `B-${i}`,
         'C-88',
-        `${100 + i}.00`,
+        `${100 + i}.01`,
         `2024-02-${String((i % 28) + 1).padStart(2, '0')}`,
       ),
     );
-    const r = matchPayments([fromAcme('t1', '2000.50')], many, customers, { searchBudget: 50 });
-    const d = r._unsafeUnwrap().decisions[0]!;
+    const policy = { searchBudget: 50, bankFeeMax: '0.10', shortPayment: { maxAbsolute: '0.05' } };
+    const d = one([fromAcme('t1', '600.50')], many, customers, policy);
     expect(d.status).not.toBe('auto');
     expect(d.signals.map((s) => s.code)).toContain('search_budget_exhausted');
   });
