@@ -11,7 +11,8 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
-import { replayLedger, unitsOf } from '../ledger/state.js';
+import { replayLedger } from '../ledger/replay.js';
+import { unitsOf } from '../ledger/state.js';
 import type { Balances, Customer, Ledger } from '../ledger/types.js';
 import { addUnits, parseUnits, subUnits, type Units } from '../ledger/units.js';
 import { type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';

@@ -73,7 +73,13 @@ export function resolveBuckets(
   return ok(buckets);
 }
 
-/** The index of the bucket that holds a day count. */
+/**
+ * The index of the bucket that holds a day count, given the buckets' upper bounds.
+ *
+ * @example
+ * bucketIndex([0, 30, 60], 30)
+ * //=> 1
+ */
 export function bucketIndex(uppers: readonly number[], days: number): number {
   let i = 0;
   while (i < uppers.length && days > uppers[i]!) i += 1;

@@ -15,8 +15,8 @@ import { fromZodError, type ReceivablesError, receivablesError } from '../errors
 import type { IsoDate } from '../terms/date.js';
 import { availableFrom, customerLedger } from './availability.js';
 import { type AllocationPolicy, type Candidate, planShares } from './policy.js';
+import { replayLedger } from './replay.js';
 import { allocationRequestSchema } from './request.js';
-import { replayLedger } from './state.js';
 import { planNamed, resolveSource } from './targets.js';
 import type { Allocation, Ledger } from './types.js';
 import { formatUnits, isZeroUnits, subUnits, type Units } from './units.js';

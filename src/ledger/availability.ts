@@ -14,7 +14,7 @@
  * @module
  */
 import { addDays, type IsoDate } from '../terms/date.js';
-import { replayLedger } from './state.js';
+import { replayLedger } from './replay.js';
 import type { Ledger } from './types.js';
 import { minUnits, subUnits, type Units } from './units.js';
 

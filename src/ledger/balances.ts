@@ -15,7 +15,8 @@
  * @module
  */
 import type { IsoDate } from '../terms/date.js';
-import { type ItemState, replayLedger } from './state.js';
+import { replayLedger } from './replay.js';
+import type { ItemState } from './state.js';
 import type {
   Balances,
   CustomerBalance,
@@ -27,7 +28,7 @@ import type {
 import { addUnits, formatUnits, isZeroUnits, subUnits, type Units } from './units.js';
 
 /** The status of a replayed item, derived from its amounts; see {@link OpenItem.status}. */
-export function itemStatusOf(item: ItemState, open: Units): ItemStatus {
+function itemStatusOf(item: ItemState, open: Units): ItemStatus {
   if (!isZeroUnits(open)) {
     return isZeroUnits(item.allocated) && isZeroUnits(item.writtenOff) ? 'open' : 'partially_paid';
   }
