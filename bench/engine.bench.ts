@@ -2,8 +2,9 @@
  * The engine on SQLite: what the ports cost on top of the pure core.
  *
  * On a SQLite file in the OS temp folder (WAL, synchronous NORMAL):
- * 1. issue 100,000 invoices (one per customer, two lines each), each in its own unit
- *    of work with its outbox message; beside `calculateInvoice` alone on the same input;
+ * 1. issue 100,000 invoices (one per customer, two lines each) with their outbox
+ *    messages: a tenth one unit of work each (`issueInvoice`), the rest as a billing
+ *    run of 500 per unit of work (`issueInvoices`); beside `calculateInvoice` alone;
  * 2. deliver the 100,000 queued mails to a mailer that only counts;
  * 3. import a camt.053 statement of 10,000 payments (exact RF references) against
  *    them; beside `readStatement` + `matchPayments` + `applyMatches` on the same ledger;
@@ -103,8 +104,10 @@ for (let i = 0; i < INVOICES; i++) {
     email: `ap${i}@customer.example`,
   });
 }
-const issue = await timed(async () => {
-  for (let i = 0; i < INVOICES; i++) {
+// One unit of work per invoice, as an API call issuing one invoice would do.
+const SINGLE = Math.round(INVOICES / 10);
+const single = await timed(async () => {
+  for (let i = 0; i < SINGLE; i++) {
     const r = await engine.issueInvoice({
       id: `I${i}`,
       customerId: `C${i}`,
@@ -115,12 +118,33 @@ const issue = await timed(async () => {
     if (r.isErr()) throw new Error(r.error.message);
   }
 });
-const pureIssue = syncTimed(() => inputs.map((input) => calculateInvoice(input)));
+const pureSingle = syncTimed(() => inputs.slice(0, SINGLE).map((input) => calculateInvoice(input)));
 rows.push({
-  step: 'issue invoices',
-  count: INVOICES,
-  engineMs: issue.ms,
-  pureMs: pureIssue.ms,
+  step: 'issue invoices one by one',
+  count: SINGLE,
+  engineMs: single.ms,
+  pureMs: pureSingle.ms,
+  rss: peakRssMiB(),
+});
+// The rest as a billing run, 500 per unit of work.
+const requests = inputs.slice(SINGLE).map((input, k) => {
+  const i = SINGLE + k;
+  return {
+    id: `I${i}`,
+    customerId: `C${i}`,
+    issueDate: '2024-02-01',
+    dueDate: '2024-03-02',
+    input,
+  };
+});
+const batch = await timed(() => engine.issueInvoices(requests));
+batch.result._unsafeUnwrap();
+const pureBatch = syncTimed(() => requests.map((r) => calculateInvoice(r.input)));
+rows.push({
+  step: 'issue invoices in a billing run',
+  count: requests.length,
+  engineMs: batch.ms,
+  pureMs: pureBatch.ms,
   rss: peakRssMiB(),
 });
 

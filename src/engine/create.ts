@@ -28,7 +28,7 @@ import { saveCustomer } from './customers.js';
 import { type DeliverOutboxOptions, type DeliveryReport, deliverOutbox } from './deliver.js';
 import { type DunningRunReport, type RunDunningOptions, runDunning } from './dunning.js';
 import type { ImportReport } from './ingest.js';
-import { issueInvoice } from './issue.js';
+import { issueInvoice, issueInvoices } from './issue.js';
 import {
   agingReport,
   metricsReport,
@@ -46,6 +46,11 @@ export interface Receivables {
   saveCustomer(customer: Customer, expectedVersion?: number): Async<Stored<Customer>>;
   /** Computes, numbers, references, persists and queues one invoice. */
   issueInvoice(request: IssueInvoiceRequest): Async<IssuedInvoice>;
+  /** Issues many invoices, `batchSize` (default 500) per unit of work: billing runs. */
+  issueInvoices(
+    requests: readonly IssueInvoiceRequest[],
+    options?: { readonly batchSize?: number },
+  ): Async<IssuedInvoice[]>;
   /** Reads and applies a bank statement file; the same file twice applies nothing. */
   importStatement(content: string, options?: ImportStatementOptions): Async<ImportReport>;
   /** Imports the gateway's settlements since the last import. */
@@ -92,6 +97,7 @@ export function createReceivables(deps: ReceivablesDeps): Receivables {
   return {
     saveCustomer: (customer, expectedVersion) => saveCustomer(deps, customer, expectedVersion),
     issueInvoice: (request) => issueInvoice(deps, request),
+    issueInvoices: (requests, options) => issueInvoices(deps, requests, options),
     importStatement: (content, options) => importStatement(deps, content, options),
     importGatewaySettlements: () => importGatewaySettlements(deps),
     handleGatewayWebhook: (request) => handleGatewayWebhook(deps, request),

@@ -26,14 +26,23 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+const formatters = new Map<string, (amount: string) => string>();
+
 function formatter(locale: string, currency: string): (amount: string) => string {
-  try {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    // Intl takes a decimal string exactly (no float conversion) in current engines.
-    return (amount) => format.format(amount as unknown as number);
-  } catch {
-    return (amount) => `${amount} ${currency}`;
+  const key = `${locale} ${currency}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    try {
+      const intl = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      // Intl takes a decimal string exactly (no float conversion) in current engines.
+      format = (amount) => intl.format(amount as unknown as number);
+    } catch {
+      format = (amount) => `${amount} ${currency}`;
+    }
+    // Building an Intl.NumberFormat costs far more than using one: keep one per pair.
+    formatters.set(key, format);
   }
+  return format;
 }
 
 /** What the invoice mail shows. */

@@ -102,4 +102,33 @@ describe('issueInvoice', () => {
     const outbox = (await store.transaction(async (s) => s.outbox.list()))._unsafeUnwrap();
     expect(outbox).toHaveLength(0);
   });
+
+  it('issues a billing run in batches, and a bad invoice rolls back only its batch', async () => {
+    const { engine, store } = harness();
+    await engine.saveCustomer(acme);
+    const request = (i: number) => ({
+      id: `B-${i}`,
+      customerId: 'C1',
+      issueDate: '2024-02-01',
+      dueDate: '2024-03-01',
+      input,
+    });
+    const run = (
+      await engine.issueInvoices([1, 2, 3, 4, 5].map(request), { batchSize: 2 })
+    )._unsafeUnwrap();
+    expect(run.map((r) => r.invoice.number)).toEqual([
+      'INV-2024-000001',
+      'INV-2024-000002',
+      'INV-2024-000003',
+      'INV-2024-000004',
+      'INV-2024-000005',
+    ]);
+    const unknown = { ...request(7), customerId: 'nobody' };
+    const failed = await engine.issueInvoices([request(6), unknown], { batchSize: 2 });
+    expect(failed._unsafeUnwrapErr().code).toBe('not_found');
+    const invoices = (await store.transaction(async (s) => s.invoices.list()))._unsafeUnwrap();
+    expect(invoices.map((i) => i.id)).toEqual(['B-1', 'B-2', 'B-3', 'B-4', 'B-5']);
+    const outbox = (await store.transaction(async (s) => s.outbox.list()))._unsafeUnwrap();
+    expect(outbox).toHaveLength(5);
+  });
 });

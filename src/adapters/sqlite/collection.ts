@@ -6,12 +6,12 @@
  * @module
  */
 import { err, ok } from 'neverthrow';
-import { invariant, receivablesError } from '../../errors/index.js';
+import { invariant, type ReceivablesError, receivablesError } from '../../errors/index.js';
 import type { Stored } from '../../ports/records.js';
 import type { Collection, CollectionName, RecordQuery } from '../../ports/store.js';
 import { indexedFields } from '../shared/records.js';
 import type { SqlDriver, SqlValue } from './driver.js';
-import { OWNED_BY_CUSTOMER, TABLES } from './schema.js';
+import { TABLES } from './schema.js';
 
 type Row = Stored<{ readonly id: string }>;
 
@@ -33,6 +33,22 @@ function columns(name: CollectionName, record: { readonly id: string }): SqlValu
   ];
 }
 
+function constraintError(
+  name: CollectionName,
+  record: { readonly id: string },
+  error: unknown,
+): ReceivablesError {
+  const message = String(error instanceof Error ? error.message : error);
+  const unique = /UNIQUE constraint failed: \w+\.(\w+)/.exec(message);
+  const f = indexedFields(name, record);
+  if (unique?.[1] === 'id') return receivablesError('duplicate_id', { kind: name, id: record.id });
+  if (unique?.[1] === 'key') return receivablesError('duplicate_key', { key: String(f.key) });
+  if (/FOREIGN KEY constraint failed/.test(message)) {
+    return receivablesError('not_found', { kind: 'customer', id: String(f.customerId) });
+  }
+  return receivablesError('storage_failed', { reason: message, retryable: false });
+}
+
 /** The collection `name` on `db`; `isOpen` says whether its unit of work still runs. */
 export function sqliteCollection(
   db: SqlDriver,
@@ -47,10 +63,6 @@ export function sqliteCollection(
     key === undefined
       ? undefined
       : (db.all(`SELECT id FROM ${t} WHERE key = ?`, [key])[0]?.id as string);
-  const customerMissing = (customerId: string | undefined): boolean =>
-    customerId !== undefined &&
-    OWNED_BY_CUSTOMER.has(name) &&
-    db.all('SELECT 1 FROM customers WHERE id = ?', [customerId]).length === 0;
 
   return {
     async get(id) {
@@ -78,21 +90,17 @@ export function sqliteCollection(
     },
     async insert(record) {
       guard();
-      if (db.all(`SELECT 1 FROM ${t} WHERE id = ?`, [record.id]).length > 0) {
-        return err(receivablesError('duplicate_id', { kind: name, id: record.id }));
+      // The constraints decide (one statement instead of three look-ups); a failed
+      // statement aborts only itself, never the unit of work around it.
+      try {
+        db.run(
+          `INSERT INTO ${t} (id, version, key, status, customer_id, due, amount, currency, data)
+           VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+          [record.id, ...columns(name, record)],
+        );
+      } catch (error) {
+        return err(constraintError(name, record, error));
       }
-      const f = indexedFields(name, record);
-      if (keyOwner(f.key) !== undefined) {
-        return err(receivablesError('duplicate_key', { key: String(f.key) }));
-      }
-      if (customerMissing(f.customerId)) {
-        return err(receivablesError('not_found', { kind: 'customer', id: String(f.customerId) }));
-      }
-      db.run(
-        `INSERT INTO ${t} (id, version, key, status, customer_id, due, amount, currency, data)
-         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-        [record.id, ...columns(name, record)],
-      );
       return ok({ ...(JSON.parse(JSON.stringify(record)) as object), version: 1 } as Row);
     },
     async update(record, expectedVersion) {
@@ -107,11 +115,16 @@ export function sqliteCollection(
       if (owner !== undefined && owner !== record.id) {
         return err(receivablesError('duplicate_key', { key: String(f.key) }));
       }
-      const { changes } = db.run(
-        `UPDATE ${t} SET version = version + 1, key = ?, status = ?, customer_id = ?,
-         due = ?, amount = ?, currency = ?, data = ? WHERE id = ? AND version = ?`,
-        [...columns(name, record), record.id, expectedVersion],
-      );
+      let changes = 0;
+      try {
+        changes = db.run(
+          `UPDATE ${t} SET version = version + 1, key = ?, status = ?, customer_id = ?,
+           due = ?, amount = ?, currency = ?, data = ? WHERE id = ? AND version = ?`,
+          [...columns(name, record), record.id, expectedVersion],
+        ).changes;
+      } catch (error) {
+        return err(constraintError(name, record, error));
+      }
       invariant(changes === 1, 'row changed inside a write transaction');
       const copy = JSON.parse(JSON.stringify(record)) as object;
       return ok({ ...copy, version: expectedVersion + 1 } as Row);
