@@ -37,3 +37,24 @@ export function addMinor(a: number | undefined, b: number | undefined): number |
   const s = a + b;
   return Number.isSafeInteger(s) ? s : undefined;
 }
+
+/**
+ * Minor units back to a decimal string with the currency's decimals.
+ *
+ * @example
+ * formatMinor(123405, 2)
+ * //=> '1234.05'
+ */
+export function formatMinor(units: number, minorUnits: number): string {
+  const digits = String(Math.abs(units)).padStart(minorUnits + 1, '0');
+  const sign = units < 0 ? '-' : '';
+  if (minorUnits === 0) return `${sign}${digits}`;
+  return `${sign}${digits.slice(0, -minorUnits)}.${digits.slice(-minorUnits)}`;
+}
+
+/** Exact sum of decimal amount strings in minor units; undefined when not exact. */
+export function sumMinor(amounts: readonly string[], minorUnits: number): number | undefined {
+  let units: number | undefined = 0;
+  for (const a of amounts) units = addMinor(units, toMinor(a, minorUnits));
+  return units;
+}

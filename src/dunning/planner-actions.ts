@@ -15,7 +15,7 @@ import { actionCharges, type ChargeLookups } from './charges.js';
 import type { Candidate, ClassifyContext, GroupClassification } from './classify.js';
 import type { HistoryIndex } from './history.js';
 import { dunningActionKey } from './keys.js';
-import { addMinor, toMinor } from './minor.js';
+import { addMinor, formatMinor, sumMinor, toMinor } from './minor.js';
 import type { DunningPolicy } from './policy.js';
 import type { ReferenceRateTable } from './rates.js';
 import type { DunningAction, DunningActionItem, NotReminded, NotRemindedReason } from './types.js';
@@ -76,6 +76,29 @@ export interface BuildContext {
   readonly index: HistoryIndex;
   readonly minorUnits: number;
   readonly rates: ReferenceRateTable | undefined;
+  readonly dayNumber: (date: IsoDate) => number;
+}
+
+/** Overdue, charges and total due, summed in minor units (decimals when not exact). */
+function sumTotals(overdue: readonly string[], charges: readonly string[], mu: number) {
+  const o = sumMinor(overdue, mu);
+  const c = sumMinor(charges, mu);
+  const t = addMinor(o, c);
+  if (o !== undefined && c !== undefined && t !== undefined) {
+    return {
+      overdueAmount: formatMinor(o, mu),
+      chargesAmount: formatMinor(c, mu),
+      totalDue: formatMinor(t, mu),
+    };
+  }
+  const sum = (amounts: readonly string[]) => amounts.reduce((s, a) => s.plus(a), new Dec(0));
+  const od = sum(overdue);
+  const cd = sum(charges);
+  return {
+    overdueAmount: formatAmount(od, mu),
+    chargesAmount: formatAmount(cd, mu),
+    totalDue: formatAmount(od.plus(cd), mu),
+  };
 }
 
 const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) =>
@@ -87,7 +110,12 @@ const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) =>
         ? -1
         : 1;
 
-function toActionItem(item: OpenItem, level: number, today: IsoDate): DunningActionItem {
+function toActionItem(
+  item: OpenItem,
+  level: number,
+  today: IsoDate,
+  dayNumber: (date: IsoDate) => number,
+): DunningActionItem {
   return {
     itemId: item.id,
     kind: item.kind === 'instalment' ? 'instalment' : 'invoice',
@@ -96,7 +124,7 @@ function toActionItem(item: OpenItem, level: number, today: IsoDate): DunningAct
     level,
     issueDate: item.issueDate,
     dueDate: item.dueDate,
-    daysOverdue: daysBetween(item.dueDate, today),
+    daysOverdue: dayNumber(today) - dayNumber(item.dueDate),
     openAmount: item.openAmount,
     ...(item.paymentReference === undefined ? {} : { paymentReference: item.paymentReference }),
   };
@@ -171,23 +199,26 @@ export function buildActions(
 
     const level = Math.max(...candidates.map((c) => c.level));
     const def = policy.levels[level - 1]!;
-    const items = candidates.map((c) => toActionItem(c.item, c.level, today));
+    const items = candidates.map((c) => toActionItem(c.item, c.level, today, deps.dayNumber));
     const listedItems = part.listed
       .map((item) => ({ item }))
       .sort(byDue)
-      .map(({ item }) => toActionItem(item, deps.index.itemLevel.get(item.id) ?? 0, today));
+      .map(({ item }) => {
+        const sent = deps.index.itemLevel.get(item.id) ?? 0;
+        return toActionItem(item, sent, today, deps.dayNumber);
+      });
     const openCharges = part.openCharges.map((c) => ({
       itemId: c.id,
       kind: c.chargeKind ?? 'fee',
       date: c.issueDate,
       openAmount: c.openAmount,
     }));
-    const sum = (amounts: readonly string[]) => amounts.reduce((s, a) => s.plus(a), new Dec(0));
-    const overdue = sum([...items, ...listedItems].map((i) => i.openAmount));
-    const chargesTotal = sum([
+    const overdueAmounts = [...items, ...listedItems].map((i) => i.openAmount);
+    const chargeAmounts = [
       ...charges.value.map((c) => c.amount),
       ...openCharges.map((c) => c.openAmount),
-    ]);
+    ];
+    const totals = sumTotals(overdueAmounts, chargeAmounts, mu);
     actions.push({
       key,
       kind: def.final ? 'escalate' : 'remind',
@@ -199,9 +230,7 @@ export function buildActions(
       listedItems,
       openCharges,
       charges: charges.value,
-      overdueAmount: formatAmount(overdue, mu),
-      chargesAmount: formatAmount(chargesTotal, mu),
-      totalDue: formatAmount(overdue.plus(chargesTotal), mu),
+      ...totals,
       message: {
         channel: def.channel,
         templateId: def.templateId,

@@ -174,6 +174,7 @@ export function planDunning(
       index: ctx.index,
       minorUnits: ctx.minorUnits(currency),
       rates: options.rates,
+      dayNumber: ctx.dayNumber,
     });
     if (built.isErr()) return err(built.error);
     for (const a of built.value.actions) actions.push(a);
