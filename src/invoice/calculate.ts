@@ -9,8 +9,11 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { fromZodError, type ReceivablesError } from '../errors/index.js';
+import { ISO_CURRENCIES } from '../money/currency.js';
 import { checkCategoryMix, checkExemptionReasons } from './categories.js';
+import { calculateFast, copyExemptionReason } from './fast.js';
 import { divideRounded, formatUnits } from './fixed.js';
+import { isInvoiceInput } from './guard.js';
 import { type CalculateInvoiceOptions, type PreparedInvoice, prepareInvoice } from './prepare.js';
 import { invoiceInputSchema, VAT_CATEGORIES } from './schema.js';
 import { computeTax, type GroupTax, type ItemTax } from './tax.js';
@@ -72,7 +75,7 @@ function build(invoice: PreparedInvoice, input: InvoiceInput): InvoiceCalculatio
       vatRatePercent: g.rateKey,
       taxableAmount: fmt(g.taxable),
       taxAmount: fmt(g.tax),
-      ...(reason === undefined ? {} : { exemptionReason: { ...reason } }),
+      ...(reason === undefined ? {} : { exemptionReason: copyExemptionReason(reason) }),
     };
   });
 
@@ -135,6 +138,9 @@ export function calculateInvoice(
   input: unknown,
   options: CalculateInvoiceOptions = {},
 ): Result<InvoiceCalculation, ReceivablesError> {
+  // The hand-written check accepts only what the schema accepts; zod runs when it
+  // refuses, to write the error report (or to accept a shape it was too strict for).
+  if (isInvoiceInput(input)) return calculateCheckedInvoice(input, options);
   const parsed = invoiceInputSchema.safeParse(input);
   if (!parsed.success) return err(fromZodError(parsed.error));
   return calculateCheckedInvoice(parsed.data, options);
@@ -157,6 +163,27 @@ export function calculateInvoice(
  * //=> Ok(['45455', '4545'])
  */
 export function calculateCheckedInvoice(
+  input: InvoiceInput,
+  options: CalculateInvoiceOptions = {},
+): Result<InvoiceCalculation, ReceivablesError> {
+  const currency = (options.currencies ?? ISO_CURRENCIES).get(input.currency);
+  const fast = currency === undefined ? undefined : calculateFast(input, currency);
+  return fast === undefined ? calculateExactInvoice(input, options) : ok(fast);
+}
+
+/**
+ * {@link calculateCheckedInvoice} in exact `bigint` arithmetic only, without the
+ * safe-integer fast path: the reference the fast path is tested against, and what
+ * runs for tax-inclusive prices, amounts past 2^53 minor units and every refused input.
+ *
+ * @example
+ * calculateExactInvoice({
+ *   currency: 'EUR',
+ *   lines: [{ id: '1', netAmount: '10.00', vatCategory: 'S', vatRatePercent: '19' }],
+ * }).map((c) => c.totals.amountDue)
+ * //=> Ok('11.90')
+ */
+export function calculateExactInvoice(
   input: InvoiceInput,
   options: CalculateInvoiceOptions = {},
 ): Result<InvoiceCalculation, ReceivablesError> {

@@ -56,6 +56,19 @@ export function isZeroTaxCategory(category: VatCategory): boolean {
 }
 
 /**
+ * True when the category allows a rate of this sign (-1, 0 or 1): S needs a positive
+ * rate, Z E AE K G O a zero rate, L M B any rate that is not negative.
+ *
+ * @example
+ * [isRateAllowed('S', 1), isRateAllowed('Z', 1), isRateAllowed('L', 0)]
+ * //=> [true, false, true]
+ */
+export function isRateAllowed(category: VatCategory, rateSign: number): boolean {
+  const rule = RULES[category].rate;
+  return rule === 'positive' ? rateSign > 0 : rule === 'zero' ? rateSign === 0 : rateSign >= 0;
+}
+
+/**
  * Checks a rate against its category. An absent rate counts as 0, which only the
  * zero-tax categories accept.
  *
@@ -70,13 +83,8 @@ export function checkRate(
   path: ErrorPath,
 ): Result<true, ErrorOf<'invalid_tax_rate'>> {
   const rule = RULES[category];
-  const good =
-    rule.rate === 'positive'
-      ? rate.units > 0n
-      : rule.rate === 'zero'
-        ? rate.units === 0n
-        : rate.units >= 0n;
-  if (good) return ok(true);
+  const sign = rate.units > 0n ? 1 : rate.units < 0n ? -1 : 0;
+  if (isRateAllowed(category, sign)) return ok(true);
   const ratePercent = normalizePercent(rate);
   const id = rate.units < 0n ? 'BT-152' : `${rule.prefix}-${SITE_RULE[site]}`;
   return err(receivablesError('invalid_tax_rate', { category, ratePercent, rule: id }, path));
