@@ -12,7 +12,7 @@
  * | reference       | 22 %  | structured RF reference, exact amount |
  * | free-text       | 18 %  | invoice number in the text (prefix or not, separators, leading zeros), exact amount |
  * | typo            |  5 %  | invoice number with one wrong, missing or extra digit, known payer |
- * | combined        |  8 %  | 2-3 invoices in one payment; half name them, half do not |
+ * | combined        |  8 %  | 2-3 invoices in one payment (mostly the oldest); half name them |
  * | discount        |  8 %  | paid within the discount period, net of the 2 % discount |
  * | partial         |  5 %  | 30-70 % of a named invoice |
  * | fee             |  4 %  | named invoice less a bank fee of 7.50-20.00 |
@@ -347,10 +347,10 @@ export function generateBook(
         const first = freeItem();
         if (first === undefined) continue;
         const owner = cust(first);
-        const more = byCustomer[owner]!.filter((k) => k !== first && !used.has(k)).slice(
-          0,
-          int(1, 2),
-        );
+        // Most customers settle their oldest bills together; some pick any.
+        const others = byCustomer[owner]!.filter((k) => k !== first && !used.has(k));
+        if (r() < 0.7) others.sort((a, b) => (items[a]!.dueDate < items[b]!.dueDate ? -1 : 1));
+        const more = others.slice(0, int(1, 2));
         if (more.length === 0) {
           used.delete(first);
           continue;

@@ -181,7 +181,11 @@ function draftOf(
     .filter((s) => s !== undefined);
   if (refs.length > 0) {
     const best = refs.reduce((a, b) => (b.weight > a.weight ? b : a));
-    signals.push({ ...best, detail: refs.map((r) => r.detail).join('; ') });
+    // Items the payer did not name dilute the evidence: naming one invoice of five
+    // says less about the five than naming all of them.
+    const coverage = refs.length / (fit?.views.length ?? 1);
+    const detail = refs.map((r) => r.detail).join('; ');
+    signals.push({ ...best, weight: best.weight * coverage, detail });
   }
   signals.push(...payerSignals(ctx, customerId));
   if (fit) signals.push(amountSignal(fit, ctx.payment, ctx.policy));

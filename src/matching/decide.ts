@@ -27,12 +27,13 @@ function oldestDue(d: Draft): string {
   return d.fit?.views[0]?.item.source.dueDate ?? '9999-12-31';
 }
 
-/** Best first: score, then fit, then oldest item, then allocation identity. */
+/** Best first: score, then fit, then fewer items, then oldest item, then allocation identity. */
 export function rankDrafts(drafts: readonly Draft[]): Draft[] {
   return [...drafts].sort(
     (a, b) =>
       b.score - a.score ||
       rankOf(a) - rankOf(b) ||
+      (a.fit?.views.length ?? 0) - (b.fit?.views.length ?? 0) ||
       (oldestDue(a) < oldestDue(b) ? -1 : oldestDue(a) > oldestDue(b) ? 1 : 0) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
