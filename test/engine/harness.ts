@@ -49,6 +49,7 @@ export function harness(
     gateway?: PaymentGateway;
     clock?: ManualClock;
     idPrefix?: string;
+    policies?: Partial<EnginePolicies>;
   } = {},
 ): Harness {
   const store = options.store ?? createMemoryStore();
@@ -59,7 +60,7 @@ export function harness(
     mailer: options.mailer ?? mailer,
     clock,
     ids: counterIds(options.idPrefix ?? ''),
-    policies,
+    policies: { ...policies, ...options.policies },
     ...(options.gateway ? { gateway: options.gateway } : {}),
   };
   return { engine: createReceivables(deps), store, mailer, clock, deps };
