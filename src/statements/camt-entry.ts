@@ -22,7 +22,7 @@ import {
   requireAmount,
   transactionCode,
 } from './camt-fields.js';
-import { failAt, lineOf } from './input.js';
+import { failAt } from './input.js';
 import type { StatementWarning } from './types.js';
 import { kid, kids, placeOf, textAt, type XCursor } from './xml.js';
 
@@ -94,7 +94,7 @@ export function readEntry(
   }
 
   const warnings: StatementWarning[] = [];
-  const where = `line ${lineOf(ctx.doc.text, ntry.offset)} (${formatPath(ntry.path)})`;
+  const where = `line ${ctx.doc.lineAt(ntry.offset)} (${formatPath(ntry.path)})`;
   const date = bookingDate.value ?? valueDate.value ?? fallbackDate;
   if (date === undefined) {
     const reason = 'entry has no booking date, value date or creation date';

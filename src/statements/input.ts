@@ -91,12 +91,32 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The 1-based line of a character offset. */
+/**
+ * A function giving the 1-based line of a character offset. The newline positions
+ * are collected once, on the first call, so that naming the line of every entry of
+ * a large file stays linear.
+ */
+export function lineIndex(text: string): (offset: number) => number {
+  let breaks: number[] | undefined;
+  return (offset) => {
+    if (!breaks) {
+      breaks = [];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    }
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((breaks[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
+}
+
+/** The 1-based line of a character offset (one-off; use {@link lineIndex} for many). */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return lineIndex(text)(offset);
 }
 
 /**

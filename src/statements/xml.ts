@@ -11,7 +11,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorPath, type ReceivablesError, receivablesError } from '../errors/index.js';
-import { DEFAULT_MAX_DEPTH, failAt, lineOf, type ReaderOptions } from './input.js';
+import { DEFAULT_MAX_DEPTH, failAt, lineIndex, lineOf, type ReaderOptions } from './input.js';
 
 /** A position in a parsed XML tree: the node, its element path and its offset. */
 export interface XCursor {
@@ -25,6 +25,8 @@ export interface XCursor {
 export interface XmlDocument {
   readonly root: XCursor;
   readonly text: string;
+  /** The 1-based line of a character offset of `text`. */
+  readonly lineAt: (offset: number) => number;
 }
 
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
@@ -68,11 +70,12 @@ export function parseXml(
     ignorePiTags: true,
     captureMetaData: true,
     maxNestedTags: maxDepth,
+    jPath: false,
     isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
   });
   try {
     const root = parser.parse(text) as unknown;
-    return ok({ root: { node: root, path: [], offset: 0 }, text });
+    return ok({ root: { node: root, path: [], offset: 0 }, text, lineAt: lineIndex(text) });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/nested/i.test(message)) {
@@ -139,5 +142,5 @@ export function attrOf(c: XCursor | undefined, name: string): string | undefined
 
 /** The line and path of a cursor (or of a missing child below it), for errors. */
 export function placeOf(doc: XmlDocument, c: XCursor, child?: string) {
-  return { line: lineOf(doc.text, c.offset), path: child ? [...c.path, child] : c.path };
+  return { line: doc.lineAt(c.offset), path: child ? [...c.path, child] : c.path };
 }
