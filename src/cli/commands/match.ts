@@ -71,7 +71,7 @@ function print(result: MatchResult, skipped: readonly { transactionId: string; r
   });
   for (const d of result.decisions) {
     const t = d.transaction;
-    const why = [d.reason, ...d.signals.map((s) => `${s.code} (${s.weight}): ${s.detail}`)];
+    const why = [d.reason, ...d.signals.map((x) => `${x.detail} (${x.weight})`)];
     table.push([
       t.id,
       `${t.direction === 'debit' ? '-' : ''}${t.amount} ${t.currency}`,
@@ -79,7 +79,7 @@ function print(result: MatchResult, skipped: readonly { transactionId: string; r
       d.confidence.toFixed(2),
       d.customerId ?? '',
       allocationsText(d),
-      why.map((w) => (w.length > 90 ? `${w.slice(0, 87)}...` : w)).join('\n'),
+      why.join('\n'),
     ]);
   }
   const s = result.summary;
@@ -107,8 +107,11 @@ function run(statementPath: string, ledgerPath: string, flags: MatchFlags): stri
   if (isFailure(policy)) return policy.error;
 
   const transactions = file.value.statements.flatMap((s) => s.transactions);
-  const latest = transactions.reduce((d, t) => Math.max(t.valueDate, d), '0000-01-01');
-  const asOf = flags.asOf ?? (transactions.length > 0 ? latest : '9999-12-31');
+  const latest = transactions
+    .map((t) => t.valueDate)
+    .sort()
+    .at(-1);
+  const asOf = flags.asOf ?? latest ?? '9999-12-31';
   const showBar = process.stderr.isTTY === true && transactions.length >= LARGE_INPUT;
   const bar = showBar
     ? new SingleBar({ stream: process.stderr, clearOnComplete: true })
