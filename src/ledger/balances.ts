@@ -12,6 +12,13 @@
  * by then counts for nothing, nor do its allocations and refunds), and where a
  * record listed in `exceptions` counts only for its `appliedAmount`.
  *
+ * Statuses are derived, never stored: `open` (nothing applied yet), `partially_paid`
+ * (something allocated or written off, something still open), and once nothing is
+ * open, `paid`, or `written_off` when more of it was written off than paid. An item is
+ * never below zero: what is not needed stays unapplied on its payment or credit note.
+ * `disputed` is true when one of the invoice's disputes covers `asOf` (bounds
+ * inclusive); a charge on a disputed item is disputed too.
+ *
  * @module
  */
 import type { IsoDate } from '../terms/date.js';

@@ -209,6 +209,55 @@ describe('allocation errors and idempotency', () => {
     expect(earlier._unsafeUnwrapErr()).toMatchObject({ code: 'overallocation', available: '0.00' });
   });
 
+  it('does not let a new allocation take what an allocation undone later still holds', () => {
+    const first = applyPayment(ledger, { ...req, items: [{ itemId: 'INV-1', amount: '80.00' }] });
+    const undone = undoAllocation(first._unsafeUnwrap().ledger, 'A', '2026-02-15')._unsafeUnwrap();
+    const other = {
+      ...undone.ledger,
+      payments: [...undone.ledger.payments, payment('Q', '100.00')],
+    };
+    // INV-1 has 20.00 open from 02-01 until A is undone on 02-15: 20.00 is all Q may take.
+    const on05 = applyPayment(other, {
+      id: 'B',
+      sourceId: 'Q',
+      date: '2026-02-05',
+    })._unsafeUnwrap();
+    expect(on05.allocations.map((a) => a.amount)).toEqual(['20.00']);
+    const on15 = applyPayment(other, {
+      id: 'C',
+      sourceId: 'Q',
+      date: '2026-02-15',
+    })._unsafeUnwrap();
+    expect(on15.allocations.map((a) => a.amount)).toEqual(['100.00']);
+  });
+
+  it('refuses a reversed payment and splits several items under one request id', () => {
+    const reversed = { ...ledger, payments: [payment('P', '80.00', { reversedOn: '2026-02-03' })] };
+    const late = applyPayment(reversed, { ...req, date: '2026-02-03' });
+    expect(late._unsafeUnwrapErr()).toMatchObject({ code: 'not_allocatable', status: 'reversed' });
+    const two = ledgerOf({
+      invoices: [invoice('I-1', '30.00'), invoice('I-2', '30.00')],
+      payments: [payment('P', '50.00')],
+    });
+    const out = applyPayment(two, req)._unsafeUnwrap();
+    expect(out.allocations.map((a) => [a.id, a.itemId, a.amount])).toEqual([
+      ['A/1', 'I-1', '30.00'],
+      ['A/2', 'I-2', '20.00'],
+    ]);
+    expect(undoAllocation(out.ledger, 'A', '2026-02-02')._unsafeUnwrap().allocations).toHaveLength(
+      2,
+    );
+  });
+
+  it('matches referenced items as whole words only', () => {
+    const refs = ledgerOf({
+      invoices: [invoice('INV-1', '10.00'), invoice('INV-10', '10.00', { dueDate: '2026-03-31' })],
+      payments: [payment('P', '10.00', { reference: 'payment for INV-10' })],
+    });
+    const out = applyPayment(refs, { ...req, policy: 'referenced-first' })._unsafeUnwrap();
+    expect(out.allocations.map((a) => a.itemId)).toEqual(['INV-10']);
+  });
+
   it('never mutates the ledger it is given', () => {
     const frozen = structuredClone(ledger);
     applyPayment(ledger, req);
