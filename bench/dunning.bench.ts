@@ -114,16 +114,18 @@ console.log(
 );
 
 const baseRss = peakRssMiB();
-const balances = time(() => balancesAsOf(ledger, AS_OF));
 const heapBefore = heapUsedMiB();
+// End to end first, so that the peak it reaches is its own: ledger + balances + plan.
+const endToEnd = time(() => planDunning(ledger, history, policy, AS_OF)._unsafeUnwrap());
+const plan = endToEnd.result;
+const planRss = peakRssMiB();
+const planHeap = heapUsedMiB() - heapBefore;
+const charges = plan.actions.reduce((s, a) => s + a.charges.length, 0);
+const balances = time(() => balancesAsOf(ledger, AS_OF));
 const plannerOnly = time(() => {
   const p = planDunning(ledger, history, policy, AS_OF, { balances: balances.result });
   return p._unsafeUnwrap().actions.length;
 });
-const endToEnd = time(() => planDunning(ledger, history, policy, AS_OF)._unsafeUnwrap());
-const plan = endToEnd.result;
-const planHeap = heapUsedMiB() - heapBefore;
-const charges = plan.actions.reduce((s, a) => s + a.charges.length, 0);
 
 const renderer = createMessageRenderer();
 const sample: DunningAction[] = [];
@@ -153,6 +155,7 @@ console.log(
   `| render messages (subject, text, HTML) | ${fmt(sample.length)} messages | ${fmt(rendered.ms)} ms | ${fmt(sample.length / (rendered.ms / 1000))} messages/s |`,
 );
 console.log(
-  `\nPeak RSS ${peakRssMiB()} MiB; ${baseRss} MiB after generating the ledger and history; ` +
-    `the plan itself (1 reason per item) holds ${planHeap} MiB of heap.`,
+  `\nPeak RSS: ${baseRss} MiB after generating the ledger and history, ${planRss} MiB ` +
+    `after the end-to-end plan (the plan itself holds ${planHeap} MiB of heap), ` +
+    `${peakRssMiB()} MiB at the end.`,
 );
