@@ -201,10 +201,18 @@ export function ageReceivables(
   const uppers = buckets.slice(0, -1).map((b) => b.to as number);
   const collector = new Collector(toDayNumber(asOf), uppers);
   const byIssue = basis === 'days-since-issue';
-  if (given) {
-    const r = collectBalances(given, byIssue, collector);
-    if (r.isErr()) return err(r.error);
-  } else collectLedger(input as Ledger, asOf, byIssue, collector);
+  try {
+    if (given) {
+      const r = collectBalances(given, byIssue, collector);
+      if (r.isErr()) return err(r.error);
+    } else collectLedger(input as Ledger, asOf, byIssue, collector);
+  } catch (error) {
+    // A ledger that parseLedger would refuse (an amount off its minor unit, an unknown
+    // currency, a malformed date): the replay's RangeError becomes an error value.
+    if (!(error instanceof RangeError)) throw error;
+    const issues = [{ path: [], message: error.message }];
+    return err(receivablesError('invalid_input', { issues }, []));
+  }
 
   const customers: readonly Customer[] =
     options.customers ?? (given ? [] : (input as Ledger).customers);

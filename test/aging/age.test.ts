@@ -102,6 +102,13 @@ describe('ageReceivables', () => {
     expect(JSON.parse(JSON.stringify(fromLedger))).toEqual(fromLedger);
   });
 
+  it('returns an error, not an exception, for a ledger parseLedger would refuse', () => {
+    const bad = ledgerOf({ invoices: [invoice('I', '10.005')] });
+    const e = ageReceivables(bad, { asOf: '2026-02-15' })._unsafeUnwrapErr();
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toContain('10.005');
+  });
+
   it('refuses bad options', () => {
     expect(ageReceivables(ledger, {})._unsafeUnwrapErr().code).toBe('invalid_date');
     expect(
