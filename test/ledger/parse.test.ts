@@ -115,3 +115,20 @@ describe('readLedgerCsv', () => {
     expect(readLedgerText('{"invoices": [')._unsafeUnwrapErr().code).toBe('parse_error');
   });
 });
+
+describe('examples/data/ledger.csv', () => {
+  it('reads as the same records as the JSON example', () => {
+    const fromCsv = readLedgerText(
+      readFileSync('examples/data/ledger.csv', 'utf8'),
+    )._unsafeUnwrap();
+    const json = JSON.parse(readFileSync('examples/data/ledger.json', 'utf8'));
+    const ids = new Set(fromCsv.invoices.map((i) => i.id));
+    const jsonInvoices = json.invoices.filter((i: { id: string }) => ids.has(i.id));
+    const strip = (i: { disputes?: unknown }) => ({ ...i, disputes: undefined });
+    expect(fromCsv.invoices.map(strip)).toEqual(jsonInvoices.map(strip));
+    expect(fromCsv.invoices.find((i) => i.id === 'INV-1005')?.disputes).toEqual([
+      { from: '2026-02-12', reason: 'damaged goods' },
+    ]);
+    expect(fromCsv.allocations).toEqual(json.allocations.slice(0, 4));
+  });
+});
