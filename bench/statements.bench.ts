@@ -21,16 +21,26 @@ function camt053(count: number): { text: string; net: number } {
     const c = cents();
     const credit = random() < 0.8;
     net += credit ? c : -c;
-    entries.push(`<Ntry><Amt Ccy="EUR">${money(c)}</Amt><CdtDbtInd>${credit ? 'CRDT' : 'DBIT'}</CdtDbtInd>
-<Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2024-03-01</Dt></BookgDt><ValDt><Dt>2024-03-01</Dt></ValDt>
-<AcctSvcrRef>REF${i}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-<NtryDtls><TxDtls><Refs><EndToEndId>E2E-${i}</EndToEndId></Refs><RltdPties><Dbtr><Nm>${names[i % 5]}</Nm></Dbtr>
-<DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct></RltdPties>
-<RmtInf><Ustrd>Invoice INV-2024-${String(i).padStart(5, '0')}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`);
+    const ind = credit ? 'CRDT' : 'DBIT';
+    const code = '<Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn>';
+    const party = `<Dbtr><Nm>${names[i % 5]}</Nm></Dbtr>`;
+    const account = '<DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>';
+    const text = `Invoice INV-2024-${String(i).padStart(5, '0')}`;
+    entries.push(
+      [
+        `<Ntry><Amt Ccy="EUR">${money(c)}</Amt><CdtDbtInd>${ind}</CdtDbtInd>`,
+        '<Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2024-03-01</Dt></BookgDt>',
+        `<ValDt><Dt>2024-03-01</Dt></ValDt><AcctSvcrRef>REF${i}</AcctSvcrRef>`,
+        `<BkTxCd>${code}</BkTxCd><NtryDtls><TxDtls>`,
+        `<Refs><EndToEndId>E2E-${i}</EndToEndId></Refs><RltdPties>${party}${account}</RltdPties>`,
+        `<RmtInf><Ustrd>${text}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`,
+      ].join('\n'),
+    );
   }
   const opening = 100_000_000;
   const bal = (code: string, c: number) =>
-    `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${money(c)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2024-03-01</Dt></Dt></Bal>`;
+    `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${money(c)}</Amt>\n` +
+    '<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2024-03-01</Dt></Dt></Bal>';
   const text = `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
 <GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2024-03-01T08:00:00</CreDtTm></GrpHdr>

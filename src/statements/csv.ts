@@ -57,7 +57,8 @@ function readRow(
   };
   const bookingDate = date('bookingDate');
   if (!bookingDate) {
-    const reason = `booking date ${JSON.stringify(cell(m.columns.bookingDate) ?? '')} is not ${format}`;
+    const text = JSON.stringify(cell(m.columns.bookingDate) ?? '');
+    const reason = `booking date ${text} is not ${format}`;
     return failAt('csv', reason, at('bookingDate'));
   }
   const valueDate = m.columns.valueDate === undefined ? bookingDate : date('valueDate');

@@ -38,8 +38,15 @@ export interface StatementLine {
   readonly supplementary?: string;
 }
 
-const LINE =
-  /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d{0,15})([NSF][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
+const LINE = new RegExp(
+  [
+    '^(\\d{6})(\\d{4})?', // value date, entry date
+    '(RC|RD|C|D)([A-Z])?', // mark, funds code
+    '(\\d{1,15},\\d{0,15})([NSF][A-Z0-9]{3})', // amount, transaction type
+    '([^\\n]*?)(?:\\/\\/([^\\n]*))?', // customer reference, bank reference
+    '(?:\\n([\\s\\S]*))?$', // supplementary details
+  ].join(''),
+);
 const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d{0,15})$/;
 
 /** `YYMMDD` as an ISO date, or undefined when it is not a calendar date. */

@@ -50,11 +50,19 @@ export function parseXml(
 ): Result<XmlDocument, ReceivablesError> {
   const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (doctype) {
-    const reason = `the file declares a ${doctype[1]?.toUpperCase()} (line ${lineOf(text, doctype.index)}); DTDs and entities are refused`;
+    const what = `${doctype[1]?.toUpperCase()} (line ${lineOf(text, doctype.index)})`;
+    const reason = `the file declares a ${what}; DTDs and entities are refused`;
     return err(receivablesError('unsafe_input', { reason }, []));
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
+    const open = /^Invalid '(\[[\s\S]*\])' found/.exec(valid.err.msg)?.[1];
+    if (open) {
+      // The validator lists the elements still open at the end: the file is cut short.
+      const path = JSON.parse(open) as string[];
+      const reason = `malformed XML: the file ends inside <${path[path.length - 1]}> (truncated?)`;
+      return failAt(format, reason, { line: lineOf(text, text.length), path });
+    }
     return failAt(format, `malformed XML: ${valid.err.msg}`, { line: valid.err.line });
   }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;

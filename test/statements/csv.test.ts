@@ -19,7 +19,9 @@ const german: CsvMapping = {
   },
 };
 
-const germanCsv = `Buchungstag;Valuta;Auftraggeber;IBAN;Verwendungszweck 1;Verwendungszweck 2;Betrag;S/H
+const germanHeader =
+  'Buchungstag;Valuta;Auftraggeber;IBAN;Verwendungszweck 1;Verwendungszweck 2;' + 'Betrag;S/H';
+const germanCsv = `${germanHeader}
 02.01.2024;03.01.2024;Acme GmbH;DE89 3704 0044 0532 0130 00;RE 2024-17;Danke;1.234,50;H
 05.01.2024;05.01.2024;Stadtwerke;DE02120300000000202051;Strom;;89,00;S
 `;

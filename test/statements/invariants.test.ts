@@ -29,7 +29,7 @@ describe('statement invariants', () => {
     );
   });
 
-  it('no silent loss: every statement line becomes a transaction and counts in the balance check', () => {
+  it('no silent loss: every statement line becomes a transaction in the balance check', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cents, fc.boolean()), { maxLength: 30 }), (lines) => {
         // Opening 1000.00; the closing balance is computed by hand from the lines.

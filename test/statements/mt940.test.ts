@@ -50,7 +50,8 @@ describe('readMt940 :61: statement lines', () => {
 describe('readMt940 :86: information', () => {
   it('splits German ?-sub-fields and SEPA keywords across line breaks', () => {
     const info =
-      ':86:166?00GUTSCHRIFT?100399?20EREF+E2E-4711?21SVWZ+RF18 5390 0754 7034\n?22?30COBADEFFXXX?31DE89370400440532013000?32Acme Han\n?33del GmbH';
+      ':86:166?00GUTSCHRIFT?100399?20EREF+E2E-4711?21SVWZ+RF18 5390 0754 7034\n' +
+      '?22?30COBADEFFXXX?31DE89370400440532013000?32Acme Han\n?33del GmbH';
     const [t] = txsOf(mt940(`:61:240102C10,00NTRFNONREF\n${info}`, undefined, 'C240102EUR1010,00'));
     expect(t).toMatchObject({
       bankTransactionCode: '166',
@@ -65,7 +66,8 @@ describe('readMt940 :86: information', () => {
 
   it('reads Dutch /TAG/ fields (ABN AMRO / ING SEPA layout)', () => {
     const info =
-      ':86:/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/J. JANSEN/REMI/FACTUUR 2024\n-0117/EREF/NOTPROVIDED';
+      ':86:/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A' +
+      '/NAME/J. JANSEN/REMI/FACTUUR 2024\n-0117/EREF/NOTPROVIDED';
     const [t] = txsOf(mt940(`:61:240102C10,00N541NONREF\n${info}`, undefined, 'C240102EUR1010,00'));
     expect(t).toMatchObject({
       counterpartyName: 'J. JANSEN',
@@ -85,7 +87,9 @@ describe('readMt940 :86: information', () => {
 
 describe('readMt940 files', () => {
   it('reads messages inside the SWIFT envelope', () => {
-    const text = `{1:F01BANKDEFFAXXX0000000000}{2:O9400000240102BANKDEFFAXXX00000000002401020000N}{4:\n${mt940(':61:240102C1,00NTRFNONREF', undefined, 'C240102EUR1001,00').replace(/-$/, '-}')}`;
+    const envelope = '{1:F01BANKDEFFAXXX0000000000}{2:O9400000240102BANKDEFFAXXX0000N}{4:\n';
+    const body = mt940(':61:240102C1,00NTRFNONREF', undefined, 'C240102EUR1001,00');
+    const text = `${envelope}${body.replace(/-$/, '-}')}`;
     const file = readMt940(text)._unsafeUnwrap();
     expect(file.statements[0]?.transactions).toHaveLength(1);
     expect(file.statements[0]?.reconciliation?.ok).toBe(true);

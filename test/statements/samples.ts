@@ -64,5 +64,6 @@ export function mt940(
   opening = 'C231229EUR1000,00',
   closing = 'C240102EUR1000,00',
 ): string {
-  return `:20:STARTUMS\n:25:10020030/1234567\n:28C:1/1\n:60F:${opening}\n${lines}\n:62F:${closing}\n-`;
+  const head = ':20:STARTUMS\n:25:10020030/1234567\n:28C:1/1';
+  return `${head}\n:60F:${opening}\n${lines}\n:62F:${closing}\n-`;
 }

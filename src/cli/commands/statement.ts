@@ -64,7 +64,8 @@ function statementText(s: BankStatement): string {
     ]),
     ['left', 'left', 'left', 'right', 'left', 'left', 'left', 'left'],
   );
-  const head = `Statement ${s.id}${s.account ? `, account ${s.account}` : ''}${s.accountOwner ? ` (${s.accountOwner})` : ''}`;
+  const owner = s.accountOwner ? ` (${s.accountOwner})` : '';
+  const head = `Statement ${s.id}${s.account ? `, account ${s.account}` : ''}${owner}`;
   return `${head}\n${balances}\nBalance check: ${balance}\n${txs}\n`;
 }
 
