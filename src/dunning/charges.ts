@@ -47,7 +47,13 @@ const groupBy = <T>(rows: readonly T[], key: (row: T) => string | undefined) => 
   return map;
 };
 
-/** Builds the lookups of a ledger (nothing is computed until first asked). */
+/**
+ * Builds the lookups of a ledger (nothing is computed until first asked).
+ *
+ * @example
+ * chargeLookups(EMPTY_LEDGER).postedActionKeys().size
+ * //=> 0
+ */
 export function chargeLookups(ledger: Ledger): ChargeLookups {
   const actionKeys = lazy(() => new Set(ledger.charges.map((c) => c.actionKey ?? '')));
   const interest = lazy(() =>
@@ -117,6 +123,10 @@ function feeOf(level: DunningLevel, request: ChargeRequest, items: readonly Open
  * The charges an action posts: the fee of each level reached, and for levels that
  * claim interest, the statutory interest accrued to the day less what was charged
  * before, plus the fixed compensation once per invoice for business customers.
+ *
+ * @example
+ * actionCharges(request, policy, lookups, undefined).map((cs) => cs.map((c) => c.kind))
+ * //=> Ok(['fee'])
  */
 export function actionCharges(
   request: ChargeRequest,

@@ -62,6 +62,10 @@ function targetLevel(ctx: ClassifyContext, sent: number, dueDay: number, todayDa
 /**
  * Sorts one customer's items in one currency into candidates and listed items, and
  * appends every item left alone, with its reason, to `reasons`.
+ *
+ * @example
+ * classifyGroup(items, 'C1', '2024-02-08', ctx, reasons).candidates.map((c) => c.item.id)
+ * //=> ['INV-3']
  */
 export function classifyGroup(
   items: readonly OpenItem[],

@@ -9,7 +9,13 @@
 import { dateParts, type IsoDate } from '../terms/date.js';
 import type { DayCount } from './policy.js';
 
-/** The year length each convention divides by. */
+/**
+ * The year length each convention divides by.
+ *
+ * @example
+ * yearDays('30/360')
+ * //=> 360
+ */
 export function yearDays(dayCount: DayCount): number {
   return dayCount === 'act/365' ? 365 : 360;
 }

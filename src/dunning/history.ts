@@ -38,7 +38,13 @@ export interface DunningHistory {
   readonly actions: readonly DunningHistoryEntry[];
 }
 
-/** A history with nothing in it. */
+/**
+ * A history with nothing in it.
+ *
+ * @example
+ * EMPTY_DUNNING_HISTORY.actions.length
+ * //=> 0
+ */
 export const EMPTY_DUNNING_HISTORY: DunningHistory = Object.freeze({ actions: [] });
 
 const entrySchema = z.object({
@@ -61,7 +67,13 @@ const entrySchema = z.object({
     .default([]),
 });
 
-/** Schema of a dunning history as JSON. */
+/**
+ * Schema of a dunning history as JSON.
+ *
+ * @example
+ * dunningHistorySchema.safeParse({}).success
+ * //=> true
+ */
 export const dunningHistorySchema: z.ZodType<DunningHistory> = z.object({
   actions: z.array(entrySchema).default([]),
 });
@@ -127,6 +139,10 @@ export interface HistoryIndex {
  * Indexes the history for a run. Entries dated after the customer's run date are
  * ignored for levels and contacts (a plan as of a day ignores later events), but
  * their keys still block a repeat.
+ *
+ * @example
+ * indexHistory(history, () => '2024-03-31').itemLevel.get('INV-1')
+ * //=> 2
  */
 export function indexHistory(
   history: DunningHistory,

@@ -31,7 +31,13 @@ export function toMinor(amount: string, minorUnits: number): number | undefined 
   return Number(digits);
 }
 
-/** Adds minor units; undefined once either side or the sum is not exact. */
+/**
+ * Adds minor units; undefined once either side or the sum is not exact.
+ *
+ * @example
+ * addMinor(150, 250)
+ * //=> 400
+ */
 export function addMinor(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined || b === undefined) return undefined;
   const s = a + b;
@@ -52,7 +58,13 @@ export function formatMinor(units: number, minorUnits: number): string {
   return `${sign}${digits.slice(0, -minorUnits)}.${digits.slice(-minorUnits)}`;
 }
 
-/** Exact sum of decimal amount strings in minor units; undefined when not exact. */
+/**
+ * Exact sum of decimal amount strings in minor units; undefined when not exact.
+ *
+ * @example
+ * sumMinor(['1.10', '2.20'], 2)
+ * //=> 330
+ */
 export function sumMinor(amounts: readonly string[], minorUnits: number): number | undefined {
   let units: number | undefined = 0;
   for (const a of amounts) units = addMinor(units, toMinor(a, minorUnits));

@@ -24,6 +24,10 @@ import type { DunningAction, DunningActionItem, NotReminded, NotRemindedReason }
  * Why a customer's whole message waits, or undefined when it may go: the overdue
  * amount is below the minimum, today is not a send day, or the customer was
  * contacted too recently or too often this month.
+ *
+ * @example
+ * contactGate(group, 'EUR', '2024-03-09', ctx, {}) // a Saturday, business days only
+ * //=> 'not_business_day'
  */
 export function contactGate(
   group: GroupClassification,
@@ -162,6 +166,10 @@ function partitions(group: GroupClassification, policy: DunningPolicy, lookups: 
 /**
  * The actions of one customer and currency: one, or one per invoice, each with its
  * key, charges and totals. Items whose key the history already holds are skipped.
+ *
+ * @example
+ * buildActions(group, customer, 'C1', 'EUR', '2024-02-08', deps).map((r) => r.actions.length)
+ * //=> Ok(1)
  */
 export function buildActions(
   group: GroupClassification,

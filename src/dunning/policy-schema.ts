@@ -67,7 +67,13 @@ const senderSchema = z.object({
   bic: z.string().max(16).optional(),
 });
 
-/** Schema of a dunning policy as JSON, with its defaults. */
+/**
+ * Schema of a dunning policy as JSON, with its defaults.
+ *
+ * @example
+ * dunningPolicySchema.safeParse({ levels: [] }).success
+ * //=> false
+ */
 export const dunningPolicySchema: z.ZodType<DunningPolicy> = z
   .object({
     levels: z.array(levelSchema).min(1).max(20),

@@ -29,7 +29,13 @@ export interface ReferenceRateTable {
   readonly rates: readonly ReferenceRate[];
 }
 
-/** ECB main refinancing rate in force on the first day of each half-year (art. 3(2)). */
+/**
+ * ECB main refinancing rate in force on the first day of each half-year (art. 3(2)).
+ *
+ * @example
+ * ECB_REFERENCE_RATES.rates.find((r) => r.from === '2024-01-01')?.ratePercent
+ * //=> '4.50'
+ */
 export const ECB_REFERENCE_RATES: ReferenceRateTable = {
   name: 'ecb-mro',
   rates: [
@@ -43,7 +49,13 @@ export const ECB_REFERENCE_RATES: ReferenceRateTable = {
   ],
 };
 
-/** German Basiszinssatz (§ 247 BGB) of each half-year. */
+/**
+ * German Basiszinssatz (§ 247 BGB) of each half-year.
+ *
+ * @example
+ * DE_BASE_RATES.rates.find((r) => r.from === '2024-01-01')?.ratePercent
+ * //=> '3.62'
+ */
 export const DE_BASE_RATES: ReferenceRateTable = {
   name: 'de-base',
   rates: [

@@ -64,7 +64,8 @@ const en: Phrases = {
     'reminder-1': {
       subject: 'Payment reminder',
       intro:
-        'According to our records the following invoices are overdue. Perhaps this has escaped your notice.',
+        'According to our records the following invoices are overdue. ' +
+        'Perhaps this has escaped your notice.',
     },
     'reminder-2': {
       subject: 'Second payment reminder',
@@ -109,12 +110,14 @@ const de: Phrases = {
     friendly: {
       subject: 'Bald fällige Zahlung',
       intro:
-        'Wir möchten Sie freundlich daran erinnern, dass die folgenden Rechnungen bald fällig werden.',
+        'Wir möchten Sie freundlich daran erinnern, dass die folgenden Rechnungen bald fällig ' +
+        'werden.',
     },
     'reminder-1': {
       subject: 'Zahlungserinnerung',
       intro:
-        'Nach unseren Unterlagen sind die folgenden Rechnungen überfällig. Sicher haben Sie die Zahlung nur übersehen.',
+        'Nach unseren Unterlagen sind die folgenden Rechnungen überfällig. ' +
+        'Sicher haben Sie die Zahlung nur übersehen.',
     },
     'reminder-2': {
       subject: 'Zweite Mahnung',
@@ -172,7 +175,8 @@ const fr: Phrases = {
     'reminder-3': {
       subject: 'Troisième relance',
       intro:
-        'Les factures suivantes restent impayées après deux relances. Merci de régler sans délai.',
+        'Les factures suivantes restent impayées après deux relances. ' +
+        'Merci de régler sans délai.',
     },
     final: {
       subject: 'Mise en demeure',
@@ -185,5 +189,11 @@ const fr: Phrases = {
   },
 };
 
-/** Phrases by language code. */
+/**
+ * Phrases by language code.
+ *
+ * @example
+ * PHRASES.de?.interest
+ * //=> 'Verzugszinsen'
+ */
 export const PHRASES: Readonly<Record<string, Phrases>> = { en, de, fr };

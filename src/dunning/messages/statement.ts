@@ -42,7 +42,13 @@ const BUCKETS = [
   { label: '> 90', upTo: Number.POSITIVE_INFINITY },
 ];
 
-/** Builds the statement view; amounts are summed exactly, then formatted. */
+/**
+ * Builds the statement view; amounts are summed exactly, then formatted.
+ *
+ * @example
+ * statementView(input, formatters('en-GB'), {}).aging.map((b) => b.label)
+ * //=> ['Not yet due', '1-30', '31-60', '61-90', '> 90']
+ */
 export function statementView(
   input: StatementOfAccountInput,
   f: Formatters,

@@ -21,9 +21,12 @@ export interface MessageTemplate {
 /** Templates by template id, then by language code (`en`, `de`, `fr`...). */
 export type TemplateSet = Readonly<Record<string, Readonly<Record<string, MessageTemplate>>>>;
 
-const textRows = (p: Phrases) => `{{#each items}}
-- ${p.number} {{number}}, ${p.dueDate} {{dueDate}}, {{daysOverdue}} ${p.daysOverdue}: {{openAmount}}{{#if reference}} (${p.reference} {{reference}}){{/if}}
-{{/each}}`;
+const textRows = (p: Phrases) =>
+  '{{#each items}}\n' +
+  `- ${p.number} {{number}}, ${p.dueDate} {{dueDate}}, ` +
+  `{{daysOverdue}} ${p.daysOverdue}: {{openAmount}}` +
+  `{{#if reference}} (${p.reference} {{reference}}){{/if}}\n` +
+  '{{/each}}';
 
 const textCharges = (p: Phrases) => `{{#if charges.length}}
 ${p.charges}:
@@ -32,8 +35,13 @@ ${p.charges}:
 {{/each}}
 {{/if}}`;
 
+const payLine = (p: Phrases, quoted: string) =>
+  `${p.payTo} {{sender.name}}, IBAN {{sender.iban}}` +
+  '{{#if sender.bic}}, BIC {{sender.bic}}{{/if}}, ' +
+  `{{#if reference}}${p.quoting} ${quoted}{{else}}${p.quoteEach}{{/if}}.`;
+
 const textPay = (p: Phrases) => `{{#if sender.iban}}
-${p.payTo} {{sender.name}}, IBAN {{sender.iban}}{{#if sender.bic}}, BIC {{sender.bic}}{{/if}}, {{#if reference}}${p.quoting} {{reference}}{{else}}${p.quoteEach}{{/if}}.
+${payLine(p, '{{reference}}')}
 {{/if}}`;
 
 const text = (p: Phrases, intro: string) => `{{customerName}}
@@ -54,17 +62,28 @@ ${p.closing}
 {{sender.name}}
 `;
 
+const HEADINGS = [
+  'number',
+  'issueDate',
+  'dueDate',
+  'daysOverdue',
+  'reference',
+  'openAmount',
+] as const;
+const CELLS = ['number', 'issueDate', 'dueDate', 'daysOverdue', 'reference', 'openAmount'];
+
 const htmlTable = (p: Phrases) => `<table>
-<thead><tr><th>${p.number}</th><th>${p.issueDate}</th><th>${p.dueDate}</th><th>${p.daysOverdue}</th><th>${p.reference}</th><th>${p.openAmount}</th></tr></thead>
+<thead><tr>${HEADINGS.map((h) => `<th>${p[h]}</th>`).join('')}</tr></thead>
 <tbody>
-{{#each items}}<tr><td>{{number}}</td><td>{{issueDate}}</td><td>{{dueDate}}</td><td>{{daysOverdue}}</td><td>{{reference}}</td><td>{{openAmount}}</td></tr>
+{{#each items}}<tr>${CELLS.map((c) => `<td>{{${c}}}</td>`).join('')}</tr>
 {{/each}}</tbody>
 <tfoot><tr><th colspan="5">${p.overdueTotal}</th><td>{{overdueTotal}}</td></tr></tfoot>
 </table>`;
 
 const htmlCharges = (p: Phrases) => `{{#if charges.length}}<h3>${p.charges}</h3>
 <table>
-{{#each charges}}<tr><td>{{label}}{{#if itemNumber}} ({{itemNumber}}){{/if}}</td><td>{{amount}}</td></tr>
+{{#each charges}}<tr><td>{{label}}{{#if itemNumber}} ({{itemNumber}}){{/if}}</td>
+<td>{{amount}}</td></tr>
 {{/each}}</table>
 {{/if}}`;
 
@@ -77,7 +96,7 @@ const html = (p: Phrases, intro: string) => `<!DOCTYPE html>
 ${htmlTable(p)}
 ${htmlCharges(p)}
 <p><strong>${p.totalDue}: {{totalDue}}</strong></p>
-{{#if sender.iban}}<p>${p.payTo} {{sender.name}}, IBAN {{sender.iban}}{{#if sender.bic}}, BIC {{sender.bic}}{{/if}}, {{#if reference}}${p.quoting} <strong>{{reference}}</strong>{{else}}${p.quoteEach}{{/if}}.</p>
+{{#if sender.iban}}<p>${payLine(p, '<strong>{{reference}}</strong>')}</p>
 {{/if}}<p>${p.closing}<br>{{sender.name}}</p>
 </body></html>
 `;

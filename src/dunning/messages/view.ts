@@ -54,7 +54,13 @@ export interface Formatters {
   readonly date: (date: IsoDate) => string;
 }
 
-/** Formatters for a BCP 47 locale; an unusable locale falls back to `en`. */
+/**
+ * Formatters for a BCP 47 locale; an unusable locale falls back to `en`.
+ *
+ * @example
+ * formatters('de-DE').money('1234.50', 'EUR')
+ * //=> '1.234,50\u00a0€'
+ */
 export function formatters(locale: string, options: CurrencyOptions = {}): Formatters {
   let canonical = 'en';
   try {
@@ -95,7 +101,13 @@ export function formatters(locale: string, options: CurrencyOptions = {}): Forma
   };
 }
 
-/** A table row for an action item or an open item. */
+/**
+ * A table row for an action item or an open item.
+ *
+ * @example
+ * itemRow(item, 'EUR', formatters('en-GB'), '2024-02-08').daysOverdue
+ * //=> 7
+ */
 export function itemRow(
   item: DunningActionItem | OpenItem,
   currency: string,
@@ -118,7 +130,13 @@ export function itemRow(
 const displayNumber = (i: DunningActionItem) =>
   i.kind === 'instalment' ? i.itemId : (i.number ?? i.itemId);
 
-/** The view of a planned dunning action. */
+/**
+ * The view of a planned dunning action.
+ *
+ * @example
+ * actionView(action, formatters('en-GB'), {}).totalDue
+ * //=> '€250.00'
+ */
 export function actionView(
   action: DunningAction,
   f: Formatters,
