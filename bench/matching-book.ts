@@ -221,8 +221,13 @@ export function generateBook(
   const total = MIX.reduce((s, [, w]) => s + w, 0);
   for (let t = 0; t < counts.transactions; t += 1) {
     const id = `TX-${t}`;
-    let roll = r() * total;
-    const category = MIX.find(([, w]) => (roll -= w) < 0)?.[0] ?? 'stranger';
+    const roll = r() * total;
+    let below = 0;
+    const category =
+      MIX.find(([, w]) => {
+        below += w;
+        return roll < below;
+      })?.[0] ?? 'stranger';
     const base = {
       id,
       statementId: 'ST-2024-06-15',
@@ -355,7 +360,7 @@ export function generateBook(
           used.delete(first);
           continue;
         }
-        more.forEach((k) => used.add(k));
+        for (const k of more) used.add(k);
         const picked = [first, ...more];
         const sum = picked.reduce((s, k) => s + open(k), 0);
         const text =

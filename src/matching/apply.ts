@@ -29,7 +29,13 @@ export interface AppliedMatches {
   readonly skipped: readonly { readonly transactionId: string; readonly reason: string }[];
 }
 
-/** The ledger payment id of a bank transaction. */
+/**
+ * The ledger payment id of a bank transaction.
+ *
+ * @example
+ * paymentIdFor('TX-1')
+ * //=> 'PAY-TX-1'
+ */
 export function paymentIdFor(transactionId: string): string {
   return `PAY-${transactionId}`;
 }

@@ -40,20 +40,38 @@ export interface Book {
   readonly numbers: NumberIndex;
 }
 
-/** A reference as compared: no spaces or separators, upper case, no leading zeros. */
+/**
+ * A reference as compared: no spaces or separators, upper case, no leading zeros.
+ *
+ * @example
+ * referenceKey('+++012/3456/78939+++')
+ * //=> '12345678939'
+ */
 export function referenceKey(reference: string): string {
   const compact = reference.replace(/[\s+*/.-]+/g, '').toUpperCase();
   return /^\d+$/.test(compact) ? compact.replace(/^0+(?=\d)/, '') : compact;
 }
 
-/** Oldest first: due date, then issue date, then id. */
+/**
+ * Oldest first: due date, then issue date, then id.
+ *
+ * @example
+ * [laterItem, earlierItem].sort(olderFirst).map((i) => i.id)
+ * //=> ['INV-1', 'INV-2']
+ */
 export function olderFirst(a: OpenItem, b: OpenItem): number {
   if (a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1;
   if (a.issueDate !== b.issueDate) return a.issueDate < b.issueDate ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The amount key of the amount index. */
+/**
+ * The amount key of the amount index.
+ *
+ * @example
+ * amountKey('EUR', 1250n)
+ * //=> 'EUR:1250'
+ */
 export function amountKey(currency: string, units: bigint): string {
   return `${currency}:${units}`;
 }
@@ -72,6 +90,10 @@ function discountsOf(item: OpenItem, units: number): ItemDiscount[] {
 /**
  * Reads the open items. Items with nothing left open (paid, written off, void)
  * take no payment and are left out; an unreadable amount or currency is an error.
+ *
+ * @example
+ * buildBook([openInvoice]).map((b) => b.items.length)
+ * //=> Ok(1)
  */
 export function buildBook(
   openItems: readonly OpenItem[],

@@ -205,7 +205,13 @@ function draftOf(
   return { customerId, fit, allocations, signals, score, autoAllowed, key: keyOf(allocations) };
 }
 
-/** All candidates for a credit transaction. */
+/**
+ * All candidates for a credit transaction.
+ *
+ * @example
+ * buildCandidates(ctx)[0]?.allocations[0]?.itemId
+ * //=> 'INV-2024-0117'
+ */
 export function buildCandidates(ctx: TxContext): Draft[] {
   const drafts: Draft[] = [];
   const { book, policy } = ctx;

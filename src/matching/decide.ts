@@ -14,7 +14,13 @@ import type { MatchingPolicy } from './policy.js';
 import type { MatchCandidate, MatchDecision, MatchSignal } from './types.js';
 import { toUnits } from './units.js';
 
-/** Confidence shown to people: the score clamped to 0..1, three decimals. */
+/**
+ * Confidence shown to people: the score clamped to 0..1, three decimals.
+ *
+ * @example
+ * confidenceOf(1.3)
+ * //=> 1
+ */
 export function confidenceOf(score: number): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }
@@ -27,7 +33,13 @@ function oldestDue(d: Draft): string {
   return d.fit?.views[0]?.item.source.dueDate ?? '9999-12-31';
 }
 
-/** Best first: score, then fit, then fewer items, then oldest item, then allocation identity. */
+/**
+ * Best first: score, then fit, then fewer items, then oldest item, then allocation identity.
+ *
+ * @example
+ * rankDrafts([weak, strong])[0] === strong
+ * //=> true
+ */
 export function rankDrafts(drafts: readonly Draft[]): Draft[] {
   return [...drafts].sort(
     (a, b) =>
@@ -39,7 +51,13 @@ export function rankDrafts(drafts: readonly Draft[]): Draft[] {
   );
 }
 
-/** A ranked draft as the public candidate. */
+/**
+ * A ranked draft as the public candidate.
+ *
+ * @example
+ * toCandidate(draft).confidence
+ * //=> 0.85
+ */
 export function toCandidate(d: Draft): MatchCandidate {
   return {
     customerId: d.customerId,
@@ -50,7 +68,13 @@ export function toCandidate(d: Draft): MatchCandidate {
   };
 }
 
-/** The status and reason of a transaction's ranked candidates. */
+/**
+ * The status and reason of a transaction's ranked candidates.
+ *
+ * @example
+ * judge([], DEFAULT_MATCHING_POLICY).status
+ * //=> 'unmatched'
+ */
 export function judge(
   ranked: readonly Draft[],
   policy: MatchingPolicy,
@@ -84,13 +108,18 @@ export function judge(
 /**
  * Settles items claimed by several automatic decisions: strongest claim first;
  * a decision whose claim no longer fits what is left open becomes a suggestion.
+ *
+ * @example
+ * resolveClaims([strong, weak], [1, 0.85], openOf, policy).map((d) => d.status)
+ * //=> ['auto', 'suggest']
  */
 export function resolveClaims(
-  decisions: MatchDecision[],
+  input: readonly MatchDecision[],
   scores: readonly number[],
   openOf: (itemId: string) => string | undefined,
   policy: MatchingPolicy,
-): void {
+): MatchDecision[] {
+  const decisions = [...input];
   const order = decisions
     .map((_, i) => i)
     .filter((i) => decisions[i]!.status === 'auto')
@@ -134,6 +163,7 @@ export function resolveClaims(
       signals: [...d.signals, signal],
     };
   }
+  return decisions;
 }
 
 function openLeft(

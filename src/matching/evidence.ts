@@ -46,7 +46,13 @@ function textReferences(book: Book, text: string): Map<number, string> {
   return found;
 }
 
-/** Reads references and invoice numbers out of a transaction. */
+/**
+ * Reads references and invoice numbers out of a transaction.
+ *
+ * @example
+ * gatherEvidence(book, { ...tx, remittanceText: 'INV-7' }, policy).byItem.size
+ * //=> 1
+ */
 export function gatherEvidence(
   book: Book,
   tx: BankTransaction,

@@ -14,7 +14,13 @@ import { formatUnits, minUnits, toUnits } from './units.js';
 /** How well an amount fits, best first. */
 export type FitKind = 'exact' | 'discount' | 'short_tolerated' | 'fee' | 'partial' | 'overpaid';
 
-/** Rank of a fit kind: lower is better. */
+/**
+ * Rank of a fit kind: lower is better.
+ *
+ * @example
+ * FIT_RANK.exact < FIT_RANK.partial
+ * //=> true
+ */
 export const FIT_RANK: Readonly<Record<FitKind, number>> = {
   exact: 0,
   discount: 1,
@@ -47,7 +53,13 @@ export interface Payment {
   readonly currency: string;
 }
 
-/** True when a shortfall on `due` is within both tolerance limits of the policy. */
+/**
+ * True when a shortfall on `due` is within both tolerance limits of the policy.
+ *
+ * @example
+ * isTolerated(350n, 100000n, eur, DEFAULT_MATCHING_POLICY)
+ * //=> true
+ */
 export function isTolerated(
   shortfall: bigint,
   due: bigint,
@@ -60,7 +72,13 @@ export function isTolerated(
   return shortfall <= absolute && shortfall * 100n * 10_000n <= due * percent;
 }
 
-/** Classifies what the items ask for against the payment; undefined when it does not fit. */
+/**
+ * Classifies what the items ask for against the payment; undefined when it does not fit.
+ *
+ * @example
+ * classify(100000n, false, { units: 100000n, minorUnits: 2, currency: 'EUR' }, policy)
+ * //=> 'exact'
+ */
 export function classify(
   due: bigint,
   anyDiscount: boolean,
@@ -77,7 +95,13 @@ export function classify(
 
 const label = (v: ItemView) => v.item.source.number ?? v.item.source.id;
 
-/** The allocations of a fit: cash parts (payment, unapplied) add up to the payment. */
+/**
+ * The allocations of a fit: cash parts (payment, unapplied) add up to the payment.
+ *
+ * @example
+ * allocationsOf(exactFit, payment, policy).map((a) => a.kind)
+ * //=> ['payment']
+ */
 export function allocationsOf(fit: Fit, payment: Payment, policy: MatchingPolicy) {
   const out: ProposedAllocation[] = [];
   const fmt = (u: bigint) => formatUnits(u, payment.minorUnits);
@@ -112,7 +136,13 @@ export function allocationsOf(fit: Fit, payment: Payment, policy: MatchingPolicy
   return out;
 }
 
-/** The amount signal of a fit, in words. */
+/**
+ * The amount signal of a fit, in words.
+ *
+ * @example
+ * amountSignal(exactFit, payment, policy).code
+ * //=> 'amount_exact'
+ */
 export function amountSignal(fit: Fit, payment: Payment, policy: MatchingPolicy): MatchSignal {
   const w = policy.weights;
   const fmt = (u: bigint) => `${formatUnits(u, payment.minorUnits)} ${payment.currency}`;

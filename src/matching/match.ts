@@ -147,8 +147,8 @@ export function matchPayments(
   }
   options.onProgress?.(transactions.length, transactions.length);
   const openById = new Map(book.items.map((it) => [it.source.id, it.source.openAmount]));
-  resolveClaims(decisions, scores, (id) => openById.get(id), p);
+  const resolved = resolveClaims(decisions, scores, (id) => openById.get(id), p);
   const summary = { auto: 0, suggest: 0, unmatched: 0, ignored: 0 };
-  for (const d of decisions) summary[d.status] += 1;
-  return ok({ policyVersion: p.version, decisions, summary });
+  for (const d of resolved) summary[d.status] += 1;
+  return ok({ policyVersion: p.version, decisions: resolved, summary });
 }

@@ -51,7 +51,13 @@ export function nameTokens(name: string): string[] {
   return out.length > 0 ? out : joined;
 }
 
-/** The comparison key of a name: its normalised words, sorted and unique. */
+/**
+ * The comparison key of a name: its normalised words, sorted and unique.
+ *
+ * @example
+ * nameKey('Acme GmbH & Co. KG')
+ * //=> 'acme'
+ */
 export function nameKey(name: string): string {
   return [...new Set(nameTokens(name))].sort().join(' ');
 }

@@ -27,7 +27,13 @@ export interface NumberKey {
 /** A multimap kept small: one number, or an array once a second value arrives. */
 export type MultiMap = Map<string, number | number[]>;
 
-/** Adds a value to a {@link MultiMap} (no duplicates). */
+/**
+ * Adds a value to a {@link MultiMap} (no duplicates).
+ *
+ * @example
+ * addTo(map, 'k', 1); addTo(map, 'k', 2); map.get('k')
+ * //=> [1, 2]
+ */
 export function addTo<K>(map: Map<K, number | number[]>, key: K, value: number): void {
   const existing = map.get(key);
   if (existing === undefined) map.set(key, value);
@@ -36,7 +42,13 @@ export function addTo<K>(map: Map<K, number | number[]>, key: K, value: number):
   } else if (!existing.includes(value)) existing.push(value);
 }
 
-/** The values of a key in a {@link MultiMap}. */
+/**
+ * The values of a key in a {@link MultiMap}.
+ *
+ * @example
+ * valuesOf(new Map([['k', 1]]), 'k')
+ * //=> [1]
+ */
 export function valuesOf<K>(map: Map<K, number | number[]>, key: K): readonly number[] {
   const v = map.get(key);
   return v === undefined ? [] : typeof v === 'number' ? [v] : v;
@@ -84,7 +96,13 @@ export interface NumberIndex {
   readonly byDeletion: Map<number, number | number[]>;
 }
 
-/** Builds the index over item numbers (position = item index). */
+/**
+ * Builds the index over item numbers (position = item index).
+ *
+ * @example
+ * buildNumberIndex(['INV-7']).byKey.get('7')
+ * //=> 0
+ */
 export function buildNumberIndex(numbers: readonly (string | undefined)[]): NumberIndex {
   const index: NumberIndex = {
     keys: numbers.map((n) => (n === undefined ? undefined : numberKey(n))),
@@ -147,6 +165,10 @@ const SPLIT = /[\s,;:()[\]{}"'#|+&*]+/;
 /**
  * Invoice numbers mentioned in a text: item indexes with how they were written.
  * Spans of up to three tokens are tried longest first; a token is used once.
+ *
+ * @example
+ * findInvoiceNumbers(buildNumberIndex(['INV-7']), 'paid INV-7')[0]?.kind
+ * //=> 'exact'
  */
 export function findInvoiceNumbers(index: NumberIndex, text: string): NumberHit[] {
   const tokens = text

@@ -29,12 +29,24 @@ export interface PayerMatch {
   readonly matchedName?: string;
 }
 
-/** An account number as compared: no spaces, upper case. */
+/**
+ * An account number as compared: no spaces, upper case.
+ *
+ * @example
+ * normaliseAccount('de89 3704 0044')
+ * //=> 'DE8937040044'
+ */
 export function normaliseAccount(account: string): string {
   return account.replace(/\s+/g, '').toUpperCase();
 }
 
-/** Builds the payer index over the customers (position = customer index). */
+/**
+ * Builds the payer index over the customers (position = customer index).
+ *
+ * @example
+ * buildPayerIndex([{ id: 'C1', name: 'Acme GmbH' }]).byName.get('acme')
+ * //=> 0
+ */
 export function buildPayerIndex(customers: readonly Customer[]): PayerIndex {
   const index: PayerIndex = {
     customers,
@@ -66,6 +78,10 @@ const MAX_COMPARED = 64;
  * The customers the payer may be, strongest evidence first: every customer with
  * the payer's account; else every customer whose name key equals the payer's;
  * else every customer at least `minSimilarity` alike.
+ *
+ * @example
+ * identifyPayer(buildPayerIndex([acme]), undefined, 'ACME', 0.85)[0]?.how
+ * //=> 'name_exact'
  */
 export function identifyPayer(
   index: PayerIndex,

@@ -64,7 +64,13 @@ const rateSchema = z.object({
   rate: amount,
 });
 
-/** Schema of {@link MatchingPolicy}; every field is optional on input. */
+/**
+ * Schema of {@link MatchingPolicy}; every field is optional on input.
+ *
+ * @example
+ * matchingPolicySchema.parse({}).autoThreshold
+ * //=> 0.8
+ */
 export const matchingPolicySchema = z.object({
   /** Echoed in every result, so a decision can be traced to the rules that made it. */
   version: z.string().min(1).default('matching-2024.1'),
@@ -103,7 +109,13 @@ export type MatchingPolicyInput = z.input<typeof matchingPolicySchema>;
 /** The evidence weights of a policy. */
 export type MatchingWeights = MatchingPolicy['weights'];
 
-/** The default policy (version `matching-2024.1`). */
+/**
+ * The default policy (version `matching-2024.1`).
+ *
+ * @example
+ * DEFAULT_MATCHING_POLICY.version
+ * //=> 'matching-2024.1'
+ */
 export const DEFAULT_MATCHING_POLICY: MatchingPolicy = matchingPolicySchema.parse({});
 
 /**

@@ -22,7 +22,13 @@ export interface PriorPayment {
   readonly reference?: string;
 }
 
-/** Earlier payments in the ledger that came from bank transactions and still hold. */
+/**
+ * Earlier payments in the ledger that came from bank transactions and still hold.
+ *
+ * @example
+ * priorFromLedger([{ ...payment, transactionId: 'TX-1' }])[0]?.transactionId
+ * //=> 'TX-1'
+ */
 export function priorFromLedger(payments: readonly LedgerPayment[]): PriorPayment[] {
   return payments
     .filter((p) => p.transactionId !== undefined && p.reversedOn === undefined)
@@ -38,7 +44,13 @@ export function priorFromLedger(payments: readonly LedgerPayment[]): PriorPaymen
     }));
 }
 
-/** A credit transaction as a payment a later reversal may undo. */
+/**
+ * A credit transaction as a payment a later reversal may undo.
+ *
+ * @example
+ * priorFromTransaction(tx).transactionId
+ * //=> tx.id
+ */
 export function priorFromTransaction(tx: BankTransaction): PriorPayment {
   const reference = tx.structuredReference?.value ?? tx.remittanceText;
   return {
@@ -54,7 +66,13 @@ export function priorFromTransaction(tx: BankTransaction): PriorPayment {
 
 const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '').toUpperCase();
 
-/** Finds the payment a reversal undoes: the undo, or the reason there is none. */
+/**
+ * Finds the payment a reversal undoes: the undo, or the reason there is none.
+ *
+ * @example
+ * findReversed(returned, indexPriors(new Map(), [prior])).undo?.transactionId
+ * //=> 'TX-1'
+ */
 export function findReversed(
   tx: BankTransaction,
   priors: PriorIndex,
@@ -97,7 +115,13 @@ export function findReversed(
 /** Earlier payments by currency and amount, so a reversal looks at a handful. */
 export type PriorIndex = Map<string, PriorPayment[]>;
 
-/** The key of a payment in a {@link PriorIndex}: currency and amount without padding. */
+/**
+ * The key of a payment in a {@link PriorIndex}: currency and amount without padding.
+ *
+ * @example
+ * priorKey('EUR', '100.50')
+ * //=> 'EUR:100.5'
+ */
 export function priorKey(currency: string, amount: string): string {
   const stripped = amount
     .replace(/^0+(?=\d)/, '')
@@ -106,7 +130,13 @@ export function priorKey(currency: string, amount: string): string {
   return `${currency}:${stripped}`;
 }
 
-/** Adds payments to a {@link PriorIndex}. */
+/**
+ * Adds payments to a {@link PriorIndex}.
+ *
+ * @example
+ * indexPriors(new Map(), [prior]).size
+ * //=> 1
+ */
 export function indexPriors(index: PriorIndex, priors: readonly PriorPayment[]): PriorIndex {
   for (const p of priors) {
     const key = priorKey(p.currency, p.amount);

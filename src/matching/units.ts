@@ -63,6 +63,10 @@ export function percentOfUnits(units: bigint, percent: string): bigint {
 /**
  * Converts minor units with an exchange rate, rounded half-up to the target's
  * minor unit.
+ *
+ * @example
+ * convertUnits(10000n, 2, 2, '1.08')
+ * //=> 10800n
  */
 export function convertUnits(
   units: bigint,
@@ -75,12 +79,24 @@ export function convertUnits(
   return BigInt(roundDecimal(scaled, 0, 'half-up').toFixed(0));
 }
 
-/** The larger of two unit counts (Math.max does not take bigints). */
+/**
+ * The larger of two unit counts (Math.max does not take bigints).
+ *
+ * @example
+ * maxUnits(1n, 2n)
+ * //=> 2n
+ */
 export function maxUnits(a: bigint, b: bigint): bigint {
   return a > b ? a : b;
 }
 
-/** The smaller of two unit counts. */
+/**
+ * The smaller of two unit counts.
+ *
+ * @example
+ * minUnits(1n, 2n)
+ * //=> 1n
+ */
 export function minUnits(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
 }

@@ -8,7 +8,13 @@
  * @module
  */
 
-/** The remainder of an alphanumeric string read as ISO 7064 digits, modulo 97. */
+/**
+ * The remainder of an alphanumeric string read as ISO 7064 digits, modulo 97.
+ *
+ * @example
+ * mod97('539007547034RF18')
+ * //=> 1
+ */
 export function mod97(alphanumeric: string): number {
   let remainder = 0;
   for (const ch of alphanumeric) {
@@ -19,7 +25,13 @@ export function mod97(alphanumeric: string): number {
   return remainder;
 }
 
-/** The Luhn check digit for a digit string (weights 2, 1, 2... from the right). */
+/**
+ * The Luhn check digit for a digit string (weights 2, 1, 2... from the right).
+ *
+ * @example
+ * luhnCheckDigit('234567')
+ * //=> 6
+ */
 export function luhnCheckDigit(base: string): number {
   let sum = 0;
   for (let i = 0; i < base.length; i += 1) {
@@ -33,6 +45,10 @@ export function luhnCheckDigit(base: string): number {
 /**
  * The MOD11 check character (weights 2..7 repeating from the right): `0`..`9`, or
  * `-` when the remainder leaves 10 (no valid digit exists for such a base).
+ *
+ * @example
+ * mod11CheckCharacter('1234')
+ * //=> '3'
  */
 export function mod11CheckCharacter(base: string): string {
   let sum = 0;
@@ -44,7 +60,13 @@ export function mod11CheckCharacter(base: string): string {
   return check === 10 ? '-' : String(check);
 }
 
-/** The Finnish reference check digit: weights 7, 3, 1 repeating from the right. */
+/**
+ * The Finnish reference check digit: weights 7, 3, 1 repeating from the right.
+ *
+ * @example
+ * finnishCheckDigit('123456')
+ * //=> 1
+ */
 export function finnishCheckDigit(base: string): number {
   const weights = [7, 3, 1];
   let sum = 0;
@@ -56,14 +78,26 @@ export function finnishCheckDigit(base: string): number {
 
 const RECURSIVE_TABLE = [0, 9, 4, 6, 8, 2, 7, 1, 3, 5];
 
-/** The Swiss QR/ESR check digit by recursive modulo 10. */
+/**
+ * The Swiss QR/ESR check digit by recursive modulo 10.
+ *
+ * @example
+ * recursiveMod10CheckDigit('00000000000000000000123456')
+ * //=> 5
+ */
 export function recursiveMod10CheckDigit(base: string): number {
   let carry = 0;
   for (const ch of base) carry = RECURSIVE_TABLE[(carry + ch.charCodeAt(0) - 48) % 10]!;
   return (10 - carry) % 10;
 }
 
-/** Splits a string into groups of `size`, counted from the left or from the right. */
+/**
+ * Splits a string into groups of `size`, counted from the left or from the right.
+ *
+ * @example
+ * groupsOf('1511890656', 5, true)
+ * //=> '15118 90656'
+ */
 export function groupsOf(value: string, size: number, fromRight = false): string {
   const groups: string[] = [];
   if (fromRight) {

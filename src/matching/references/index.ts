@@ -93,7 +93,13 @@ export function detectReferenceSchemes(input: string): readonly ReferenceScheme[
 /** A reference that failed validation, for callers that only need a yes or no. */
 export type InvalidReference = ErrorOf<'invalid_reference'>;
 
-/** True when the reference passes its scheme's rules. */
+/**
+ * True when the reference passes its scheme's rules.
+ *
+ * @example
+ * isValidReference('RF18539007547034')
+ * //=> true
+ */
 export function isValidReference(input: string, scheme?: ReferenceScheme): boolean {
   const r: Result<unknown, InvalidReference> = validateReference(input, scheme);
   return r.isOk();

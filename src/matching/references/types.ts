@@ -22,12 +22,24 @@ export interface ValidReference {
 /** The result of validating a payment reference. */
 export type ReferenceResult = Result<ValidReference, ErrorOf<'invalid_reference'>>;
 
-/** Removes all white space and upper-cases letters: how references are compared. */
+/**
+ * Removes all white space and upper-cases letters: how references are compared.
+ *
+ * @example
+ * compactReference(' rf18 5390 ')
+ * //=> 'RF185390'
+ */
 export function compactReference(input: string): string {
   return input.replace(/\s+/g, '').toUpperCase();
 }
 
-/** An `invalid_reference` error for a scheme, naming the input and the broken rule. */
+/**
+ * An `invalid_reference` error for a scheme, naming the input and the broken rule.
+ *
+ * @example
+ * invalidReference('kid', '1', 'too short').isErr()
+ * //=> true
+ */
 export function invalidReference(
   scheme: string,
   input: unknown,
