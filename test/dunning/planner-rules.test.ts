@@ -30,6 +30,23 @@ describe('planDunning: policy rules', () => {
     expect(reasonOf(due, p, '2024-03-16', { holds: customerHold })).toEqual([['INV-1', 'on_hold']]);
   });
 
+  it('does not count held items toward the minimum overdue amount', () => {
+    const two = ledgerWith({
+      invoices: [
+        invoice('INV-1', '900.00', '2024-03-01'),
+        invoice('INV-2', '200.00', '2024-03-01'),
+      ],
+    });
+    const p = policy({ levels: [level(6)], minimumOverdue: { EUR: '1000.00' } });
+    // 900.00 + 200.00 = 1100.00 reaches the minimum; with INV-1 held only 200.00 counts.
+    expect(plan(two, p, '2024-03-10').actions).toHaveLength(1);
+    const holds = [{ kind: 'payment_plan', itemId: 'INV-1' }] as const;
+    expect(reasonOf(two, p, '2024-03-10', { holds })).toEqual([
+      ['INV-1', 'on_hold'],
+      ['INV-2', 'below_minimum'],
+    ]);
+  });
+
   it('does not remind an item the ledger marks as disputed', () => {
     const disputed = ledgerWith({
       invoices: [invoice('INV-1', '1000.00', '2024-03-01', { disputes: [{ from: '2024-03-05' }] })],
