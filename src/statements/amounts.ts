@@ -14,12 +14,24 @@ import { formatAmount } from '../money/money.js';
 const PLAIN = /^\d{1,30}(\.\d{1,15})?$/;
 const SWIFT = /^(\d{1,15}),(\d{0,15})$/;
 
-/** Minor units of a currency, or undefined when the registry does not know it. */
+/**
+ * Minor units of a currency, or undefined when the registry does not know it.
+ *
+ * @example
+ * minorUnits('JPY')
+ * //=> 0
+ */
 export function minorUnits(currency: string, registry?: CurrencyRegistry): number | undefined {
   return (registry ?? ISO_CURRENCIES).get(currency)?.minorUnits;
 }
 
-/** Formats a non-negative decimal to the currency's minor units (no rounding). */
+/**
+ * Formats a non-negative decimal to the currency's minor units (no rounding).
+ *
+ * @example
+ * formatIn(new Dec('5'), 'EUR')
+ * //=> '5.00'
+ */
 export function formatIn(value: Dec, currency: string, registry?: CurrencyRegistry): string {
   const units = minorUnits(currency, registry);
   return units === undefined ? value.toFixed() : formatAmount(value, units);
@@ -59,7 +71,13 @@ export function swiftAmount(
   return formatIn(new Dec(`${m[1]}.${m[2] || '0'}`), currency, registry);
 }
 
-/** A signed decimal string: negative when `debit`. */
+/**
+ * A signed decimal string: negative when `debit`.
+ *
+ * @example
+ * signed('27.00', true)
+ * //=> '-27.00'
+ */
 export function signed(amount: string, debit: boolean): string {
   return debit && !new Dec(amount).isZero() ? `-${amount}` : amount;
 }

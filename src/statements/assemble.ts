@@ -46,6 +46,13 @@ function pick(balances: readonly StatementBalance[], type: string): StatementBal
 /**
  * Checks opening + booked entries = closing for one statement; undefined when the
  * statement does not state both balances.
+ *
+ * @example
+ * reconcile(
+ *   [opening('100.00'), closing('120.00')],
+ *   [{ amount: '20.00', currency: 'EUR', direction: 'credit', booked: true }],
+ * )?.ok
+ * //=> true
  */
 export function reconcile(
   balances: readonly StatementBalance[],
@@ -105,6 +112,10 @@ function referenceWarnings(t: BankTransaction): StatementWarning[] {
  * Settles ids, runs the balance check and collects the warnings of a whole file.
  * Ids: a transaction keeps the bank's candidate when no other transaction in the
  * file has the same one; otherwise it gets `<statement id>/<position>`.
+ *
+ * @example
+ * finishStatements([draft]).statements[0]?.transactions[0]?.id
+ * //=> 'STMT-1/1'
  */
 export function finishStatements(
   drafts: readonly DraftStatement[],

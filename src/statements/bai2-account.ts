@@ -29,7 +29,13 @@ export interface AccountDraft {
 
 const BALANCES: Record<string, string> = { '010': 'opening', '015': 'closing', '045': 'available' };
 
-/** Reads an amount in minor units (`+000000000208500`) for a currency. */
+/**
+ * Reads an amount in minor units (`+000000000208500`) for a currency.
+ *
+ * @example
+ * bai2Amount('+000000000208500', 'CAD', {})
+ * //=> '2085.00'
+ */
 export function bai2Amount(
   raw: string,
   currency: string,
@@ -49,7 +55,13 @@ function directionOf(code: string, options: { typeCodes?: Readonly<Record<string
   return own === 'credit' || own === 'debit' ? own : undefined;
 }
 
-/** Builds the statement of one account; `position` numbers accounts in the file. */
+/**
+ * Builds the statement of one account; `position` numbers accounts in the file.
+ *
+ * @example
+ * buildAccount(account, '001', 1, {}).map((a) => a.controlTotal)
+ * //=> Ok('834000')
+ */
 export function buildAccount(
   a: AccountDraft,
   fileId: string,

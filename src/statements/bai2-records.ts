@@ -21,7 +21,13 @@ export interface Bai2Record {
   count: number;
 }
 
-/** Splits a non-text record after its code: fields up to the first `/`. */
+/**
+ * Splits a non-text record after its code: fields up to the first `/`.
+ *
+ * @example
+ * plainFields('77777777,GBP,010,10000,,,/')
+ * //=> ['77777777', 'GBP', '010', '10000']
+ */
 export function plainFields(rest: string): string[] {
   const end = rest.indexOf('/');
   const body = end < 0 ? rest : rest.slice(0, end);
@@ -30,7 +36,13 @@ export function plainFields(rest: string): string[] {
   return fields;
 }
 
-/** How many fields follow a funds type code, or undefined for an unknown code. */
+/**
+ * How many fields follow a funds type code, or undefined for an unknown code.
+ *
+ * @example
+ * fundsExtras(['V', '150715', ''], 0)
+ * //=> 2
+ */
 export function fundsExtras(fields: readonly string[], at: number): number | undefined {
   const type = fields[at] ?? '';
   if (['', '0', '1', '2', 'Z'].includes(type)) return 0;
@@ -43,7 +55,13 @@ export function fundsExtras(fields: readonly string[], at: number): number | und
   return undefined;
 }
 
-/** A `16` record's leading fields and its text; a string says what is wrong. */
+/**
+ * A `16` record's leading fields and its text; a string says what is wrong.
+ *
+ * @example
+ * detailFields('699,971,,,/')
+ * //=> { fields: ['699', '971', '', '', ''], text: '' }
+ */
 export function detailFields(rest: string): { fields: string[]; text: string } | string {
   const fields: string[] = [];
   let pos = 0;
@@ -70,12 +88,24 @@ export function detailFields(rest: string): { fields: string[]; text: string } |
   return { fields, text: cleanText(text) };
 }
 
-/** Text without the optional closing `/` and surrounding blanks. */
+/**
+ * Text without the optional closing `/` and surrounding blanks.
+ *
+ * @example
+ * cleanText('RETURNED CHEQUE     /')
+ * //=> 'RETURNED CHEQUE'
+ */
 export function cleanText(text: string): string {
   return text.replace(/\/\s*$/, '').trim();
 }
 
-/** Groups physical lines into logical records (an `88` joins the record before it). */
+/**
+ * Groups physical lines into logical records (an `88` joins the record before it).
+ *
+ * @example
+ * (recordsOf('16,142,100,,R1,,ACME/\n88,INVOICE 17') as Bai2Record[])[0]?.text
+ * //=> 'ACME INVOICE 17'
+ */
 export function recordsOf(text: string): Bai2Record[] | { line: number; reason: string } {
   const records: Bai2Record[] = [];
   const lines = text.split(/\r\n|\r|\n/);

@@ -49,7 +49,13 @@ function references(rmt: XCursor | undefined): StructuredReference[] {
   );
 }
 
-/** Reads one `TxDtls`; `entryDirection` decides which party is the counterparty. */
+/**
+ * Reads one `TxDtls`; `entryDirection` decides which party is the counterparty.
+ *
+ * @example
+ * readDetails(ctx, txDtls, 'credit').map((d) => d.fields.counterpartyName)
+ * //=> Ok('Acme GmbH')
+ */
 export function readDetails(
   ctx: CamtContext,
   tx: XCursor,

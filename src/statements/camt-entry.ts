@@ -68,7 +68,13 @@ function splitAmounts(
   };
 }
 
-/** Reads entry `ntry`, the `index`-th (1-based) of statement `statementId`. */
+/**
+ * Reads entry `ntry`, the `index`-th (1-based) of statement `statementId`.
+ *
+ * @example
+ * readEntry(ctx, ntry, 1, 'STMT-1', '2024-03-01').map((e) => e.transactions.length)
+ * //=> Ok(2)
+ */
 export function readEntry(
   ctx: CamtContext,
   ntry: XCursor,

@@ -26,7 +26,13 @@ export interface CamtContext {
   readonly options: ReaderOptions;
 }
 
-/** A mandatory text child, or a `parse_error` naming it. */
+/**
+ * A mandatory text child, or a `parse_error` naming it.
+ *
+ * @example
+ * requireText(ctx, stmt, 'Id')
+ * //=> Ok('STMT-1')
+ */
 export function requireText(
   ctx: CamtContext,
   c: XCursor,
@@ -38,7 +44,13 @@ export function requireText(
   return failAt(ctx.format, reason, placeOf(ctx.doc, c, names.join('/')));
 }
 
-/** Reads an `Amt Ccy="..."` element; undefined when the element is absent. */
+/**
+ * Reads an `Amt Ccy="..."` element; undefined when the element is absent.
+ *
+ * @example
+ * readAmount(ctx, amt) // <Amt Ccy="EUR">8.5</Amt>
+ * //=> Ok({ amount: '8.50', currency: 'EUR' })
+ */
 export function readAmount(
   ctx: CamtContext,
   c: XCursor | undefined,
@@ -57,7 +69,13 @@ export function readAmount(
   return ok({ amount, currency });
 }
 
-/** A mandatory amount element. */
+/**
+ * A mandatory amount element.
+ *
+ * @example
+ * requireAmount(ctx, ntry, 'Amt').map((a) => a.currency)
+ * //=> Ok('EUR')
+ */
 export function requireAmount(
   ctx: CamtContext,
   c: XCursor,
@@ -69,7 +87,13 @@ export function requireAmount(
   return readAmount(ctx, at).map((a) => a as CamtAmount);
 }
 
-/** `CRDT` / `DBIT` as a direction. */
+/**
+ * `CRDT` / `DBIT` as a direction.
+ *
+ * @example
+ * readDirection(ctx, ntry) // <CdtDbtInd>DBIT</CdtDbtInd>
+ * //=> Ok('debit')
+ */
 export function readDirection(
   ctx: CamtContext,
   c: XCursor,
@@ -86,7 +110,13 @@ export function readDirection(
   );
 }
 
-/** A date element holding `Dt` (date) or `DtTm` (date-time: its calendar date as written). */
+/**
+ * A date element holding `Dt` (date) or `DtTm` (date-time: its calendar date as written).
+ *
+ * @example
+ * readDate(ctx, bookgDt) // <DtTm>2014-12-31T13:15:00+01:00</DtTm>
+ * //=> Ok('2014-12-31')
+ */
 export function readDate(
   ctx: CamtContext,
   c: XCursor | undefined,
@@ -101,25 +131,49 @@ export function readDate(
   return failAt(ctx.format, `invalid date ${JSON.stringify(raw)}`, placeOf(ctx.doc, c));
 }
 
-/** A party's name: `Nm` directly (02-07) or under `Pty` (08 and later). */
+/**
+ * A party's name: `Nm` directly (02-07) or under `Pty` (08 and later).
+ *
+ * @example
+ * partyName(dbtr) // <Dbtr><Pty><Nm>NAME NAME</Nm></Pty></Dbtr>
+ * //=> 'NAME NAME'
+ */
 export function partyName(party: XCursor | undefined): string | undefined {
   if (!party) return undefined;
   return textAt(party, 'Nm') ?? textAt(party, 'Pty', 'Nm');
 }
 
-/** An account's IBAN, else its other id. */
+/**
+ * An account's IBAN, else its other id.
+ *
+ * @example
+ * accountId(dbtrAcct) // <Id><IBAN>NL56AGDH9619008421</IBAN></Id>
+ * //=> 'NL56AGDH9619008421'
+ */
 export function accountId(account: XCursor | undefined): string | undefined {
   if (!account) return undefined;
   return textAt(account, 'Id', 'IBAN') ?? textAt(account, 'Id', 'Othr', 'Id');
 }
 
-/** A financial institution's BIC (`BIC` in 02, `BICFI` from 04). */
+/**
+ * A financial institution's BIC (`BIC` in 02, `BICFI` from 04).
+ *
+ * @example
+ * agentBic(dbtrAgt) // <FinInstnId><BICFI>POFICHBEXXX</BICFI></FinInstnId>
+ * //=> 'POFICHBEXXX'
+ */
 export function agentBic(agent: XCursor | undefined): string | undefined {
   if (!agent) return undefined;
   return textAt(agent, 'FinInstnId', 'BIC') ?? textAt(agent, 'FinInstnId', 'BICFI');
 }
 
-/** `Domn/Cd` + `Fmly/Cd` + `Fmly/SubFmlyCd` as `PMNT/RCDT/ESCT`, and the proprietary code. */
+/**
+ * `Domn/Cd` + `Fmly/Cd` + `Fmly/SubFmlyCd` as `PMNT/RCDT/ESCT`, and the proprietary code.
+ *
+ * @example
+ * transactionCode(bkTxCd)
+ * //=> { domain: 'PMNT/RCDT/ESCT', proprietary: 'ET' }
+ */
 export function transactionCode(code: XCursor | undefined): {
   domain?: string;
   proprietary?: string;

@@ -120,7 +120,13 @@ const DATE_LAYOUTS: Record<CsvDateFormat, RegExp> = {
   YYYYMMDD: /^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$/,
 };
 
-/** A date in the mapping's layout as `YYYY-MM-DD` (not yet checked for the calendar). */
+/**
+ * A date in the mapping's layout as `YYYY-MM-DD` (not yet checked for the calendar).
+ *
+ * @example
+ * csvDate('2.1.2024', 'DD.MM.YYYY')
+ * //=> '2024-01-02'
+ */
 export function csvDate(text: string, format: CsvDateFormat): string | undefined {
   const g = DATE_LAYOUTS[format].exec(text.trim())?.groups;
   if (!g) return undefined;
@@ -131,6 +137,10 @@ export function csvDate(text: string, format: CsvDateFormat): string | undefined
 /**
  * A CSV amount as a signed plain decimal: drops the thousands mark, turns a decimal
  * comma into a point, reads `-12.50`, `12.50-` and `(12.50)` as negative.
+ *
+ * @example
+ * csvAmount('1.234,50-', ',', '.')
+ * //=> '-1234.50'
  */
 export function csvAmount(
   text: string,

@@ -40,14 +40,26 @@ export interface Place {
   readonly path?: ErrorPath;
 }
 
-/** A `parse_error` of a format, naming the line and path where known. */
+/**
+ * A `parse_error` of a format, naming the line and path where known.
+ *
+ * @example
+ * parseFailure('mt940', 'wrong amount format', { line: 5 }).message
+ * //=> 'Cannot read mt940 (line 5): wrong amount format'
+ */
 export function parseFailure(format: string, reason: string, place: Place = {}): ReceivablesError {
   const details =
     place.line === undefined ? { format, reason } : { format, reason, line: place.line };
   return receivablesError('parse_error', details, place.path ?? []);
 }
 
-/** An `err` holding a {@link parseFailure}. */
+/**
+ * An `err` holding a {@link parseFailure}.
+ *
+ * @example
+ * failAt('bai2', 'truncated', { line: 9 }).isErr()
+ * //=> true
+ */
 export function failAt<T>(
   format: string,
   reason: string,
@@ -60,6 +72,10 @@ export function failAt<T>(
  * Turns the content into text within the size limit: decodes bytes, strips a byte
  * order mark. Bytes that are not valid UTF-8 are read as Latin-1, the usual
  * encoding of older MT940 and BAI2 files.
+ *
+ * @example
+ * contentText(new TextEncoder().encode('\uFEFF:20:X'), {})
+ * //=> Ok(':20:X')
  */
 export function contentText(
   content: StatementContent,
@@ -95,6 +111,10 @@ function stripBom(text: string): string {
  * A function giving the 1-based line of a character offset. The newline positions
  * are collected once, on the first call, so that naming the line of every entry of
  * a large file stays linear.
+ *
+ * @example
+ * lineIndex('a\nb\nc')(4)
+ * //=> 3
  */
 export function lineIndex(text: string): (offset: number) => number {
   let breaks: number[] | undefined;
@@ -114,7 +134,13 @@ export function lineIndex(text: string): (offset: number) => number {
   };
 }
 
-/** The 1-based line of a character offset (one-off; use {@link lineIndex} for many). */
+/**
+ * The 1-based line of a character offset (one-off; use {@link lineIndex} for many).
+ *
+ * @example
+ * lineOf('a\nb', 2)
+ * //=> 2
+ */
 export function lineOf(text: string, offset: number): number {
   return lineIndex(text)(offset);
 }
@@ -122,6 +148,10 @@ export function lineOf(text: string, offset: number): number {
 /**
  * Runs a reader and converts any exception it did not foresee into a `parse_error`:
  * the last defence behind the reader's own checks, so a caller never needs `try`.
+ *
+ * @example
+ * guarded('csv', () => { throw new Error('boom'); })._unsafeUnwrapErr().code
+ * //=> 'parse_error'
  */
 export function guarded<T>(
   format: string,

@@ -28,7 +28,14 @@ function rabobankParty(reference: string): { account?: string; name?: string } {
   return /^(NONREF|P\d+)$/.test(account) ? { name } : { account, name };
 }
 
-/** Builds the transaction of an entry; a string says what is wrong. */
+/**
+ * Builds the transaction of an entry; a string says what is wrong.
+ *
+ * @example
+ * const entry = { line: 5, value: '240102C1,00NTRFNONREF//B-1', info: [] };
+ * (buildEntry(entry, 'S', 1, 'EUR') as DraftTransaction).id
+ * //=> 'B-1'
+ */
 export function buildEntry(
   raw: RawEntry,
   statementId: string,

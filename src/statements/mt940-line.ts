@@ -49,14 +49,26 @@ const LINE = new RegExp(
 );
 const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d{0,15})$/;
 
-/** `YYMMDD` as an ISO date, or undefined when it is not a calendar date. */
+/**
+ * `YYMMDD` as an ISO date, or undefined when it is not a calendar date.
+ *
+ * @example
+ * swiftDate('070904')
+ * //=> '2007-09-04'
+ */
 export function swiftDate(yymmdd: string): string | undefined {
   const yy = Number(yymmdd.slice(0, 2));
   const date = `${yy <= 79 ? 2000 + yy : 1900 + yy}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
   return isIsoDate(date) ? date : undefined;
 }
 
-/** The date of `MMDD` in the year that puts it closest to `near`. */
+/**
+ * The date of `MMDD` in the year that puts it closest to `near`.
+ *
+ * @example
+ * nearestDate('0102', '2023-12-31')
+ * //=> '2024-01-02'
+ */
 export function nearestDate(mmdd: string, near: string): string | undefined {
   const year = Number(near.slice(0, 4));
   let best: string | undefined;
@@ -69,7 +81,13 @@ export function nearestDate(mmdd: string, near: string): string | undefined {
   return best;
 }
 
-/** Reads a balance field value (`C070903EUR1234718,36`); a string says what is wrong. */
+/**
+ * Reads a balance field value (`C070903EUR1234718,36`); a string says what is wrong.
+ *
+ * @example
+ * readBalanceField('D070903EUR1234718,36')
+ * //=> { debit: true, date: '2007-09-03', currency: 'EUR', amount: '1234718.36' }
+ */
 export function readBalanceField(
   value: string,
   registry?: CurrencyRegistry,
@@ -83,7 +101,13 @@ export function readBalanceField(
   return { debit: m[1] === 'D', date, currency: m[3] as string, amount };
 }
 
-/** Reads a `:61:` value (with its continuation line); a string says what is wrong. */
+/**
+ * Reads a `:61:` value (with its continuation line); a string says what is wrong.
+ *
+ * @example
+ * (readStatementLine('0709040904RCR204,88NRTINONREF', 'EUR') as StatementLine).direction
+ * //=> 'debit'
+ */
 export function readStatementLine(
   value: string,
   currency: string,

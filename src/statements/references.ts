@@ -16,7 +16,13 @@ export interface ReferenceHint {
   readonly issuer?: string;
 }
 
-/** ISO 7064 mod 97-10 check of an ISO 11649 creditor reference (`RF18539007547034`). */
+/**
+ * ISO 7064 mod 97-10 check of an ISO 11649 creditor reference (`RF18539007547034`).
+ *
+ * @example
+ * isIso11649('RF18539007547034')
+ * //=> true
+ */
 export function isIso11649(value: string): boolean {
   if (!/^RF\d{2}[0-9A-Z]{1,21}$/.test(value)) return false;
   const check = Number(value.slice(2, 4));
@@ -32,20 +38,38 @@ export function isIso11649(value: string): boolean {
 
 const MOD10_TABLE = [0, 9, 4, 6, 8, 2, 7, 1, 3, 5];
 
-/** Recursive mod 10 check digit (Swiss QR and ESR references) of a digit string. */
+/**
+ * Recursive mod 10 check digit (Swiss QR and ESR references) of a digit string.
+ *
+ * @example
+ * mod10Recursive('21000000000313947143000901')
+ * //=> 7
+ */
 export function mod10Recursive(digits: string): number {
   let carry = 0;
   for (const d of digits) carry = MOD10_TABLE[(carry + Number(d)) % 10] ?? 0;
   return (10 - carry) % 10;
 }
 
-/** True for a 27-digit Swiss QR reference (or 16/27-digit ESR) whose last digit checks. */
+/**
+ * True for a 27-digit Swiss QR reference (or 16/27-digit ESR) whose last digit checks.
+ *
+ * @example
+ * isSwissReference('210000000003139471430009017')
+ * //=> true
+ */
 export function isSwissReference(value: string, lengths: readonly number[] = [27]): boolean {
   if (!/^\d+$/.test(value) || !lengths.includes(value.length)) return false;
   return mod10Recursive(value.slice(0, -1)) === Number(value.slice(-1));
 }
 
-/** True for a Belgian structured communication: 12 digits, the last two = first ten mod 97. */
+/**
+ * True for a Belgian structured communication: 12 digits, the last two = first ten mod 97.
+ *
+ * @example
+ * isBelgianReference('090933755493')
+ * //=> true
+ */
 export function isBelgianReference(value: string): boolean {
   if (!/^\d{12}$/.test(value)) return false;
   const rest = Number(BigInt(value.slice(0, 10)) % 97n);

@@ -42,7 +42,13 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Parses bank XML safely; errors name the line (and refuse DOCTYPE and deep nesting). */
+/**
+ * Parses bank XML safely; errors name the line (and refuse DOCTYPE and deep nesting).
+ *
+ * @example
+ * parseXml('<!DOCTYPE a [<!ENTITY x "y">]><a/>', 'camt', {})._unsafeUnwrapErr().code
+ * //=> 'unsafe_input'
+ */
 export function parseXml(
   text: string,
   format: string,
@@ -100,7 +106,13 @@ function offsetOf(node: unknown, fallback: number): number {
   return meta?.startIndex ?? fallback;
 }
 
-/** All child elements of a name, each with its path (`Ntry[2]`). */
+/**
+ * All child elements of a name, each with its path (`Ntry[2]`).
+ *
+ * @example
+ * kids(stmt, 'Ntry').map((c) => c.path.at(-1))
+ * //=> [0, 1, 2]
+ */
 export function kids(c: XCursor, name: string): XCursor[] {
   if (c.node === null || typeof c.node !== 'object') return [];
   const value = (c.node as Record<string, unknown>)[name];
@@ -112,7 +124,13 @@ export function kids(c: XCursor, name: string): XCursor[] {
   }));
 }
 
-/** The first child element along a path of names, if there is one. */
+/**
+ * The first child element along a path of names, if there is one.
+ *
+ * @example
+ * textOf(kid(ntry, 'BookgDt', 'Dt'))
+ * //=> '2014-01-05'
+ */
 export function kid(c: XCursor, ...names: string[]): XCursor | undefined {
   let at: XCursor | undefined = c;
   for (const name of names) {
@@ -122,7 +140,13 @@ export function kid(c: XCursor, ...names: string[]): XCursor | undefined {
   return at;
 }
 
-/** The text of an element (entities decoded), undefined when absent or empty. */
+/**
+ * The text of an element (entities decoded), undefined when absent or empty.
+ *
+ * @example
+ * textOf(nm) // <Nm>M&amp;&#252;ller</Nm>
+ * //=> 'M&Müller'
+ */
 export function textOf(c: XCursor | undefined): string | undefined {
   if (!c) return undefined;
   const raw =
@@ -136,19 +160,37 @@ export function textOf(c: XCursor | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** The text at a path of child names below `c`. */
+/**
+ * The text at a path of child names below `c`.
+ *
+ * @example
+ * textAt(ntry, 'Sts', 'Cd')
+ * //=> 'BOOK'
+ */
 export function textAt(c: XCursor, ...names: string[]): string | undefined {
   return textOf(kid(c, ...names));
 }
 
-/** An attribute of an element. */
+/**
+ * An attribute of an element.
+ *
+ * @example
+ * attrOf(amt, 'Ccy') // <Amt Ccy="CHF">
+ * //=> 'CHF'
+ */
 export function attrOf(c: XCursor | undefined, name: string): string | undefined {
   if (!c || c.node === null || typeof c.node !== 'object') return undefined;
   const value = (c.node as Record<string, unknown>)[`@${name}`];
   return typeof value === 'string' ? decodeEntities(value).trim() : undefined;
 }
 
-/** The line and path of a cursor (or of a missing child below it), for errors. */
+/**
+ * The line and path of a cursor (or of a missing child below it), for errors.
+ *
+ * @example
+ * placeOf(doc, ntry, 'Amt')
+ * //=> { line: 52, path: ['Document', 'BkToCstmrStmt', 'Stmt', 'Ntry', 'Amt'] }
+ */
 export function placeOf(doc: XmlDocument, c: XCursor, child?: string) {
   return { line: doc.lineAt(c.offset), path: child ? [...c.path, child] : c.path };
 }
