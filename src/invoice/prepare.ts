@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, Result } from 'neverthrow';
 import { type ErrorPath, type ReceivablesError, receivablesError } from '../errors/index.js';
 import { type CurrencyRegistry, currencyOf } from '../money/currency.js';
 import type { RoundingMode } from '../money/decimal.js';
@@ -166,6 +166,38 @@ function lineAmount(reader: Reader, line: InvoiceLineInput, index: number): R<bi
     }
   }
   return ok(amount);
+}
+
+/**
+ * The price amount (quantity x net price / base quantity) of a priced line and the
+ * amounts of its charges and allowances, in minor units, as its line amount took
+ * them: for a writer that states each one (a UBL or CII line).
+ *
+ * @example
+ * const line = { id: '1', quantity: '3', unitNetPrice: '10', vatCategory: 'S' } as const;
+ * lineAllowanceChargeAmounts({ ...line, allowances: [{ percent: '10' }] }, 2, 'half-up')
+ *   .map((a) => [a.base, a.allowances])
+ * //=> Ok([3000n, [300n]])
+ */
+export function lineAllowanceChargeAmounts(
+  line: InvoiceLineInput,
+  minorUnits: number,
+  mode: RoundingMode,
+): R<{
+  readonly base: bigint;
+  readonly charges: readonly bigint[];
+  readonly allowances: readonly bigint[];
+}> {
+  const reader = new Reader(minorUnits, mode);
+  const base = priceAmount(reader, line, []);
+  if (base.isErr()) return err(base.error);
+  const read = (list: readonly LineAllowanceChargeInput[] | undefined) =>
+    Result.combine((list ?? []).map((a) => reader.allowance(a, base.value, [])));
+  const charges = read(line.charges);
+  if (charges.isErr()) return err(charges.error);
+  const allowances = read(line.allowances);
+  if (allowances.isErr()) return err(allowances.error);
+  return ok({ base: base.value, charges: charges.value, allowances: allowances.value });
 }
 
 function documentItems(
