@@ -4,8 +4,9 @@
  * no `bigint`, no string-keyed maps and no intermediate objects. It gives the same
  * result as the exact path or none at all: it returns `undefined` for tax-inclusive
  * prices, for any input the exact path refuses (so that the error is reported from
- * one place) and whenever a figure would leave the safe-integer range (|x| < 2^53,
- * about 90 trillion EUR in cents), and the caller then runs the exact path. A
+ * one place) and whenever a figure would leave the safe-integer range (|x| < 2^53:
+ * about 90 trillion EUR in cents, less for products such as quantity x price written
+ * out in their own decimals), and the caller then runs the exact path. A
  * property test compares the two on random invoices.
  *
  * @module
