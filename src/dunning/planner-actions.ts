@@ -26,7 +26,7 @@ import type { DunningAction, DunningActionItem, NotReminded, NotRemindedReason }
  * contacted too recently or too often this month.
  *
  * @example
- * contactGate(group, 'EUR', '2024-03-09', ctx, {}) // a Saturday, business days only
+ * contactGate(group, 'EUR', '2024-03-09', ctx, {}, undefined) // a Saturday, business days only
  * //=> 'not_business_day'
  */
 export function contactGate(
@@ -35,22 +35,26 @@ export function contactGate(
   today: IsoDate,
   ctx: ClassifyContext,
   calendar: BusinessCalendar | undefined,
+  unapplied: string | undefined,
 ): NotRemindedReason | undefined {
   const { policy } = ctx;
   const customerId = group.candidates[0]!.item.customerId;
+  // Money received but not yet applied (or credit notes) may already pay the overdue
+  // items: remind only what is left after it, and nobody whom it covers in full.
+  const mu = ctx.minorUnits(currency);
+  const open = [
+    ...group.candidates.map((c) => c.item.openAmount),
+    ...group.listed.map((i) => i.openAmount),
+  ];
+  const units = sumMinor(open, mu);
+  const credit = toMinor(unapplied ?? '0', mu);
+  const net =
+    units !== undefined && credit !== undefined
+      ? new Dec(units - credit).dividedBy(10 ** mu)
+      : open.reduce((sum, a) => sum.plus(a), new Dec(0)).minus(unapplied ?? '0');
+  if (!net.greaterThan(0)) return 'unapplied_cash';
   const minimum = policy.minimumOverdue[currency];
-  if (minimum !== undefined) {
-    const mu = ctx.minorUnits(currency);
-    const open = [...group.candidates.map((c) => c.item), ...group.listed];
-    let units: number | undefined = 0;
-    for (const item of open) units = addMinor(units, toMinor(item.openAmount, mu));
-    const min = toMinor(minimum, mu);
-    const below =
-      units !== undefined && min !== undefined
-        ? units < min
-        : open.reduce((sum, i) => sum.plus(i.openAmount), new Dec(0)).lessThan(minimum);
-    if (below) return 'below_minimum';
-  }
+  if (minimum !== undefined && net.lessThan(minimum)) return 'below_minimum';
   if (
     policy.sendDays.businessDaysOnly &&
     !isBusinessDay(today, calendar ?? policy.sendDays.calendar)
@@ -81,27 +85,37 @@ export interface BuildContext {
   readonly minorUnits: number;
   readonly rates: ReferenceRateTable | undefined;
   readonly dayNumber: (date: IsoDate) => number;
+  /** Unapplied cash and credit of the customer in the currency. */
+  readonly unapplied: string | undefined;
 }
 
 /** Overdue, charges and total due, summed in minor units (decimals when not exact). */
-function sumTotals(overdue: readonly string[], charges: readonly string[], mu: number) {
+function sumTotals(
+  overdue: readonly string[],
+  charges: readonly string[],
+  unapplied: string,
+  mu: number,
+) {
+  const sum = (amounts: readonly string[]) => amounts.reduce((s, a) => s.plus(a), new Dec(0));
   const o = sumMinor(overdue, mu);
   const c = sumMinor(charges, mu);
+  const u = toMinor(unapplied, mu);
   const t = addMinor(o, c);
-  if (o !== undefined && c !== undefined && t !== undefined) {
+  if (o !== undefined && c !== undefined && u !== undefined && t !== undefined) {
     return {
       overdueAmount: formatMinor(o, mu),
       chargesAmount: formatMinor(c, mu),
-      totalDue: formatMinor(t, mu),
+      unappliedAmount: formatMinor(u, mu),
+      totalDue: formatMinor(Math.max(0, t - u), mu),
     };
   }
-  const sum = (amounts: readonly string[]) => amounts.reduce((s, a) => s.plus(a), new Dec(0));
   const od = sum(overdue);
   const cd = sum(charges);
   return {
     overdueAmount: formatAmount(od, mu),
     chargesAmount: formatAmount(cd, mu),
-    totalDue: formatAmount(od.plus(cd), mu),
+    unappliedAmount: formatAmount(new Dec(unapplied), mu),
+    totalDue: formatAmount(Dec.max(0, od.plus(cd).minus(unapplied)), mu),
   };
 }
 
@@ -226,7 +240,7 @@ export function buildActions(
       ...charges.value.map((c) => c.amount),
       ...openCharges.map((c) => c.openAmount),
     ];
-    const totals = sumTotals(overdueAmounts, chargeAmounts, mu);
+    const totals = sumTotals(overdueAmounts, chargeAmounts, deps.unapplied ?? '0', mu);
     actions.push({
       key,
       kind: def.final ? 'escalate' : 'remind',

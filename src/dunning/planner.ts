@@ -14,7 +14,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
 import { balancesAsOf } from '../ledger/balances.js';
 import type { Customer, Ledger, OpenItem } from '../ledger/types.js';
-import { ISO_CURRENCIES } from '../money/index.js';
+import { Dec, ISO_CURRENCIES } from '../money/index.js';
 import { calendarDateIn, type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
 import { chargeLookups } from './charges.js';
 import { type ClassifyContext, classifyGroup } from './classify.js';
@@ -59,6 +59,8 @@ function readToday(
   }
   return ok((customerId) => zones.get(zoneOf.get(customerId) ?? fallback)!);
 }
+
+const isZero = (amount: string) => /^0+(\.0+)?$/.test(amount);
 
 const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
   const cache = new Map<string, T>();
@@ -135,11 +137,19 @@ export function planDunning(
 
   // Items by customer; split by currency only for the few customers with several.
   const byCustomer = new Map<string, OpenItem[]>();
+  const unapplied = new Map<string, string>();
   const dates = new Set<IsoDate>([todayOf('')]);
   for (const c of ledger.customers) dates.add(todayOf(c.id));
   for (const date of dates) {
     const given = options.balances?.asOf === date && isIsoDate(asOf) ? options.balances : undefined;
-    for (const item of (given ?? balancesAsOf(ledger, date)).items) {
+    const balances = given ?? balancesAsOf(ledger, date);
+    for (const c of balances.customers) {
+      if (todayOf(c.customerId) !== date) continue;
+      if (c.unappliedCash === c.unappliedCredit && isZero(c.unappliedCash)) continue;
+      const credit = new Dec(c.unappliedCash).plus(c.unappliedCredit);
+      unapplied.set(`${c.customerId}\u0000${c.currency}`, credit.toFixed());
+    }
+    for (const item of balances.items) {
       if (todayOf(item.customerId) !== date) continue;
       const list = byCustomer.get(item.customerId);
       if (list) list.push(item);
@@ -160,7 +170,8 @@ export function planDunning(
     const today = todayOf(customerId);
     const group = classifyGroup(items, customerId, today, ctx, notReminded);
     if (group.candidates.length === 0) continue;
-    const gate = contactGate(group, currency, today, ctx, options.calendar);
+    const credit = unapplied.get(`${customerId}\u0000${currency}`);
+    const gate = contactGate(group, currency, today, ctx, options.calendar, credit);
     if (gate !== undefined) {
       for (const c of group.candidates) {
         notReminded.push({ itemId: c.item.id, customerId, reason: gate, levelSent: c.sent });
@@ -175,6 +186,7 @@ export function planDunning(
       minorUnits: ctx.minorUnits(currency),
       rates: options.rates,
       dayNumber: ctx.dayNumber,
+      unapplied: credit,
     });
     if (built.isErr()) return err(built.error);
     for (const a of built.value.actions) actions.push(a);

@@ -38,6 +38,7 @@ export type NotRemindedReason =
   | 'max_level_reached'
   | 'disputed'
   | 'on_hold'
+  | 'unapplied_cash'
   | 'below_minimum'
   | 'not_business_day'
   | 'too_soon'
@@ -117,7 +118,9 @@ export interface DunningAction {
   readonly overdueAmount: string;
   /** New charges plus open charges. */
   readonly chargesAmount: string;
-  /** What the customer is asked to pay now. */
+  /** Payments and credit notes of the customer not yet applied, in this currency. */
+  readonly unappliedAmount: string;
+  /** What the customer is asked to pay now: overdue + charges - unapplied, at least 0. */
   readonly totalDue: string;
   readonly message: DunningMessageSpec;
 }

@@ -94,6 +94,17 @@ describe('renderDunningMessage', () => {
     expect(m.text).toContain('Total due: €1,307.84');
   });
 
+  it('deducts money received but not yet applied', () => {
+    const ledger = ledgerFor('en-GB');
+    const payments = [
+      { id: 'P-1', customerId: 'C1', currency: 'EUR', date: '2024-02-05', amount: '250.00' },
+    ];
+    const m = renderDunningMessage(actionFor({ ...ledger, payments }), { sender })._unsafeUnwrap();
+    // 1250.00 overdue - 250.00 received = 1000.00
+    expect(m.text).toContain('Payments not yet applied: -€250.00');
+    expect(m.text).toContain('Total due: €1,000.00');
+  });
+
   it('escapes customer data in HTML and keeps line breaks out of the subject', () => {
     const name = '<script>alert("x")</script>\r\nBcc: victim@example.com';
     const ledger = ledgerFor('en-GB', name);

@@ -47,6 +47,23 @@ describe('planDunning: policy rules', () => {
     ]);
   });
 
+  it('does not remind a customer whose unapplied payment covers what is overdue', () => {
+    const received = (amount: string) => ({
+      ...due,
+      payments: [{ id: 'P-9', customerId: 'C1', currency: 'EUR', date: '2024-03-05', amount }],
+    });
+    const p = policy({ levels: [level(6)] });
+    // The money arrived but is not allocated yet: a reminder now would be for a paid bill.
+    expect(reasonOf(received('1000.00'), p, '2024-03-10')).toEqual([['INV-1', 'unapplied_cash']]);
+    const part = plan(received('400.00'), p, '2024-03-10').actions[0]!;
+    // 1000.00 overdue - 400.00 received = 600.00 asked for.
+    expect([part.overdueAmount, part.unappliedAmount, part.totalDue]).toEqual([
+      '1000.00',
+      '400.00',
+      '600.00',
+    ]);
+  });
+
   it('does not remind an item the ledger marks as disputed', () => {
     const disputed = ledgerWith({
       invoices: [invoice('INV-1', '1000.00', '2024-03-01', { disputes: [{ from: '2024-03-05' }] })],

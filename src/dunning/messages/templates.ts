@@ -53,6 +53,9 @@ ${intro}
 ${textRows(p)}
 ${p.overdueTotal}: {{overdueTotal}}
 ${textCharges(p)}
+{{#if unapplied}}
+${p.unappliedCash}: -{{unapplied}}
+{{/if}}
 
 ${p.totalDue}: {{totalDue}}
 
@@ -95,7 +98,8 @@ const html = (p: Phrases, intro: string) => `<!DOCTYPE html>
 <p>${intro}</p>
 ${htmlTable(p)}
 ${htmlCharges(p)}
-<p><strong>${p.totalDue}: {{totalDue}}</strong></p>
+{{#if unapplied}}<p>${p.unappliedCash}: -{{unapplied}}</p>
+{{/if}}<p><strong>${p.totalDue}: {{totalDue}}</strong></p>
 {{#if sender.iban}}<p>${payLine(p, '<strong>{{reference}}</strong>')}</p>
 {{/if}}<p>${p.closing}<br>{{sender.name}}</p>
 </body></html>

@@ -39,6 +39,8 @@ export interface MessageView {
   }[];
   readonly overdueTotal: string;
   readonly chargesTotal: string;
+  /** Payments and credits not yet applied, when there are any. */
+  readonly unapplied?: string;
   readonly totalDue: string;
   /** The structured reference to quote, when all items share one. */
   readonly reference?: string;
@@ -169,6 +171,9 @@ export function actionView(
     charges,
     overdueTotal: f.money(action.overdueAmount, currency),
     chargesTotal: f.money(action.chargesAmount, currency),
+    ...(/^0+(\.0+)?$/.test(action.unappliedAmount)
+      ? {}
+      : { unapplied: f.money(action.unappliedAmount, currency) }),
     totalDue: f.money(action.totalDue, currency),
     ...(only ? { reference: only } : {}),
     sender,
