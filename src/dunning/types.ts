@@ -64,6 +64,7 @@ export interface DunningActionItem {
   readonly kind: 'invoice' | 'instalment';
   readonly invoiceId?: string;
   readonly number?: string;
+  /** Level reached: the 1-based position of the level in `policy.levels`. */
   readonly level: number;
   readonly issueDate: IsoDate;
   readonly dueDate: IsoDate;
