@@ -7,7 +7,7 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import type { ReceivablesError } from '../errors/index.js';
-import type { Customer, Ledger, OpenItem } from '../ledger/types.js';
+import type { Customer, OpenItem } from '../ledger/types.js';
 import { Dec, formatAmount } from '../money/index.js';
 import { type BusinessCalendar, isBusinessDay } from '../terms/calendar.js';
 import { daysBetween, type IsoDate } from '../terms/date.js';
@@ -79,7 +79,6 @@ export function contactGate(
 /** What {@link buildActions} needs besides the group. */
 export interface BuildContext {
   readonly policy: DunningPolicy;
-  readonly ledger: Ledger;
   readonly lookups: ChargeLookups;
   readonly index: HistoryIndex;
   readonly minorUnits: number;

@@ -181,7 +181,6 @@ export function planDunning(
     const built = buildActions(group, customers.get(customerId), customerId, currency, today, {
       policy,
       lookups,
-      ledger,
       index: ctx.index,
       minorUnits: ctx.minorUnits(currency),
       rates: options.rates,
