@@ -21,7 +21,11 @@
  *
  * @module
  */
-import type { IsoDate } from '../terms/date.js';
+import type { Result } from 'neverthrow';
+import { invariant, type ReceivablesError } from '../errors/index.js';
+import { inputText } from '../money/decimal.js';
+import { type IsoDate, isIsoDate, parseIsoDate } from '../terms/date.js';
+import { parseLedger } from './parse.js';
 import { replayLedger } from './replay.js';
 import type { ItemState } from './state.js';
 import type {
@@ -86,10 +90,12 @@ interface Position {
  * Only documents and allocations dated on or before `asOf` count; drafts and void
  * invoices are left out; an item's status and `disputed` flag are those of that day.
  * The ledger must be one that `parseLedger` accepts (amounts on the currency's minor
- * unit); records that cannot hold in full are listed in `exceptions`.
+ * unit); records that cannot hold in full are listed in `exceptions`. `asOf` must be a
+ * calendar date: anything else is a programming error and throws `InvariantError`
+ * (for a ledger and date from outside, use {@link balancesAsOfChecked}).
  *
  * @param ledger - the receivables ledger
- * @param asOf - the reporting date (inclusive)
+ * @param asOf - the reporting date (inclusive), `YYYY-MM-DD`
  *
  * @example
  * const ledger = { ...EMPTY_LEDGER,
@@ -103,6 +109,10 @@ interface Position {
  * //=> '-200.00'
  */
 export function balancesAsOf(ledger: Ledger, asOf: IsoDate): Balances {
+  invariant(
+    isIsoDate(asOf),
+    `balancesAsOf needs a calendar date YYYY-MM-DD, got ${JSON.stringify(inputText(asOf))}`,
+  );
   const state = replayLedger(ledger, asOf);
   const positions = new Map<string, Position>();
   const position = (customerId: string, currency: string, minorUnits: number) => {
@@ -152,4 +162,27 @@ export function balancesAsOf(ledger: Ledger, asOf: IsoDate): Balances {
     });
   }
   return { asOf, items, sources, customers, exceptions: state.exceptions };
+}
+
+/**
+ * Balances of a ledger and a date that come from outside (a file, a request): the
+ * ledger is read by `parseLedger`, the date checked, then {@link balancesAsOf} runs.
+ * Errors: `invalid_date` (path `asOf`) for a date that is not a calendar date
+ * `YYYY-MM-DD`, and every error `parseLedger` returns.
+ *
+ * @param input - the ledger as parsed JSON
+ * @param asOf - the reporting date (inclusive)
+ *
+ * @example
+ * balancesAsOfChecked({ payments: [{ id: 'P-1', customerId: 'C1', currency: 'EUR',
+ *   date: '2026-01-05', amount: '10.00' }] }, '2026-02-30').mapErr((e) => e.code)
+ * //=> Err('invalid_date')
+ */
+export function balancesAsOfChecked(
+  input: unknown,
+  asOf: unknown,
+): Result<Balances, ReceivablesError> {
+  return parseIsoDate(asOf, ['asOf']).andThen((date) =>
+    parseLedger(input).map((ledger) => balancesAsOf(ledger, date)),
+  );
 }

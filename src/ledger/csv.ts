@@ -91,7 +91,7 @@ function lineError(line: number, reason: string): ReceivablesError {
 
 /**
  * Reads a ledger from CSV text (columns in the module header) and checks it with
- * `parseLedger`.
+ * `parseLedger`. Empty text is a `parse_error` that says so.
  *
  * @param content - the CSV text, with a header line
  *
@@ -100,7 +100,16 @@ function lineError(line: number, reason: string): ReceivablesError {
  * //=> Ok('Acme')
  */
 export function readLedgerCsv(content: string): Result<Ledger, ReceivablesError> {
-  const parsed = Papa.parse<Row>(content.replace(/^\uFEFF/, ''), {
+  if (typeof content !== 'string') {
+    const issues = [{ path: [], message: 'expected the text of a CSV file' }];
+    return err(receivablesError('invalid_input', { issues }, []));
+  }
+  const text = content.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    const reason = 'the input is empty (no header line)';
+    return err(receivablesError('parse_error', { format: 'ledger CSV', reason }));
+  }
+  const parsed = Papa.parse<Row>(text, {
     header: true,
     skipEmptyLines: 'greedy',
   });

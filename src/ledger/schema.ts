@@ -49,6 +49,33 @@ function onMinorUnit(fields: readonly string[]) {
   };
 }
 
+/** A discount rate: above 0 and below 100 percent (a whole-invoice discount is a credit note). */
+const discountPercent = amount.refine(
+  (p) => /[1-9]/.test(p) && p.split('.')[0]!.replace(/^0+/, '').length <= 2,
+  { message: 'must be above 0 and below 100' },
+);
+
+const discount = z.object({
+  until: date,
+  percent: discountPercent,
+  baseAmount: positive.optional(),
+});
+
+/** Adds an issue for a discount base amount off the invoice currency's minor unit. */
+function discountBases(record: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const code = record.currency;
+  const units = typeof code === 'string' ? ISO_CURRENCIES.get(code)?.minorUnits : undefined;
+  const discounts = record.discounts;
+  if (units === undefined || !Array.isArray(discounts)) return;
+  for (const [i, d] of discounts.entries()) {
+    const base = (d as { baseAmount?: unknown } | undefined)?.baseAmount;
+    if (typeof base === 'string' && parseDecimal(base, [], units).isErr()) {
+      const path = ['discounts', i, 'baseAmount'];
+      ctx.addIssue({ code: 'custom', path, message: `more than ${units} decimals` });
+    }
+  }
+}
+
 const dispute = z.object({ from: date, until: date.optional(), reason: z.string().optional() });
 
 const instalment = z.object({ id, dueDate: date, amount });
@@ -79,12 +106,11 @@ export const ledgerInvoiceSchema: z.ZodType<LedgerInvoice> = z
     status: z.enum(['draft', 'issued', 'void']).optional(),
     instalments: z.array(instalment).optional(),
     paymentReference: z.string().optional(),
-    discounts: z
-      .array(z.object({ until: date, percent: amount, baseAmount: amount.optional() }))
-      .optional(),
+    discounts: z.array(discount).optional(),
     disputes: z.array(dispute).optional(),
   })
-  .superRefine(onMinorUnit(['amount']));
+  .superRefine(onMinorUnit(['amount']))
+  .superRefine(discountBases);
 
 /** Schema of a {@link LedgerCreditNote}. */
 export const ledgerCreditNoteSchema: z.ZodType<LedgerCreditNote> = z

@@ -11,12 +11,19 @@ import { readLedgerCsv } from './csv.js';
 import { parseLedger } from './parse.js';
 import type { Ledger } from './types.js';
 
+function refuse(path: (string | number)[], message: string): Result<never, ReceivablesError> {
+  return err(receivablesError('invalid_input', { issues: [{ path, message }] }, path));
+}
+
 /** The text formats a ledger can be read from. */
 export type LedgerFormat = 'json' | 'csv';
 
 /**
  * Reads and checks a ledger from JSON or CSV text. Without `format`, text whose first
- * non-blank character is `{` is JSON, anything else CSV.
+ * non-blank character is `{` or `[` is JSON, anything else CSV. Errors: `parse_error`
+ * for empty text (nothing but blanks) or text that is not JSON or CSV, `invalid_input`
+ * for a `content` that is not a string or an unknown `format`, and every error of
+ * `parseLedger` / `readLedgerCsv`.
  *
  * @param content - the file's text
  * @param format - `json` or `csv`; detected when absent
@@ -29,8 +36,18 @@ export function readLedgerText(
   content: string,
   format?: LedgerFormat,
 ): Result<Ledger, ReceivablesError> {
+  if (typeof content !== 'string') return refuse([], 'expected the text of a ledger file');
+  if (format !== undefined && format !== 'json' && format !== 'csv') {
+    return refuse(['format'], 'expected "json" or "csv"');
+  }
   const text = content.replace(/^\uFEFF/, '');
-  const kind = format ?? (text.trimStart().startsWith('{') ? 'json' : 'csv');
+  const start = text.trimStart();
+  if (start === '') {
+    const reason = 'the input is empty (no JSON or CSV text)';
+    const what = format === undefined ? 'ledger' : `ledger ${format.toUpperCase()}`;
+    return err(receivablesError('parse_error', { format: what, reason }));
+  }
+  const kind = format ?? (start.startsWith('{') || start.startsWith('[') ? 'json' : 'csv');
   if (kind === 'csv') return readLedgerCsv(text);
   let json: unknown;
   try {
