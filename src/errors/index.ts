@@ -192,12 +192,103 @@ export function atPath<E extends ReceivablesError>(error: E, prefix: ErrorPath):
   return receivablesError(code, details as never, path) as E;
 }
 
-/** Turns a zod failure into an `invalid_input` error listing every issue with its path. */
+type ZodIssue = z.core.$ZodIssue;
+type Issue = { readonly path: ErrorPath; readonly message: string };
+
+const TYPE_NAMES: Record<string, string> = {
+  int: 'an integer',
+  array: 'an array',
+  object: 'an object',
+};
+const typeName = (t: string) => TYPE_NAMES[t] ?? (t === 'boolean' ? 'true or false' : `a ${t}`);
+const listed = (values: readonly unknown[]) =>
+  values.length === 1
+    ? `expected ${String(JSON.stringify(values[0]))}`
+    : `expected one of ${values.map((v) => String(JSON.stringify(v))).join(', ')}`;
+
+function limit(i: ZodIssue & { code: 'too_big' | 'too_small' }): string {
+  const big = i.code === 'too_big';
+  const bound = String(big ? i.maximum : i.minimum);
+  const exact = i.inclusive !== false;
+  const many = bound === '1' ? '' : 's';
+  const unit = { array: ` item${many}`, set: ` item${many}`, string: ` character${many}` }[
+    i.origin as string
+  ];
+  const word = big ? (exact ? 'at most' : 'below') : exact ? 'at least' : 'above';
+  return unit ? `must have ${word} ${bound}${unit}` : `must be ${word} ${bound}`;
+}
+
+/**
+ * Our wording of zod's default messages (which start with `Invalid input:`, `Too big:`
+ * and the like, and would repeat the catalogue's own prefix); a message a schema wrote
+ * itself is kept as it is.
+ */
+function wording(i: ZodIssue): string {
+  const m = i.message;
+  switch (i.code) {
+    case 'invalid_type': {
+      if (!m.startsWith('Invalid input: expected')) return m;
+      const received = /received (\w+)$/.exec(m)?.[1];
+      if (received === 'undefined') return `missing: expected ${typeName(i.expected)}`;
+      if (i.expected === 'int' && received === 'number') return 'expected an integer';
+      return `expected ${typeName(i.expected)}${received ? `, received ${received}` : ''}`;
+    }
+    case 'too_big':
+    case 'too_small':
+      return /^Too (big|small):/.test(m) ? limit(i) : m;
+    case 'invalid_value':
+      return /^Invalid (option|input): expected/.test(m) ? listed(i.values) : m;
+    case 'invalid_union': {
+      const options = (i as { options?: readonly unknown[] }).options;
+      return options && m.startsWith('Invalid discriminator') ? listed(options) : m;
+    }
+    case 'unrecognized_keys':
+      if (!m.startsWith('Unrecognized key')) return m;
+      return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+    default:
+      return m.replace(/^Invalid input: /, '');
+  }
+}
+
+/** The issues of the union member that got furthest: fewest issues, then deepest path. */
+function bestMember(members: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] {
+  const depth = (issues: readonly ZodIssue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+  let best = members[0] ?? [];
+  for (const issues of members.slice(1)) {
+    const fewer = issues.length < best.length;
+    if (fewer || (issues.length === best.length && depth(issues) > depth(best))) best = issues;
+  }
+  return best;
+}
+
+/** Flattens zod issues, replacing a union's "Invalid input" by its best member's issues. */
+function flatten(issues: readonly ZodIssue[], prefix: ErrorPath): Issue[] {
+  return issues.flatMap((i) => {
+    const path = [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const simple = i.errors.every((e) => e.length === 1 && e[0]!.code === 'invalid_type');
+      if (simple && i.errors.every((e) => e[0]!.path.length === 0)) {
+        const expected = i.errors.map((e) => typeName((e[0] as { expected: string }).expected));
+        return [{ path, message: `expected ${expected.join(' or ')}` }];
+      }
+      return flatten(bestMember(i.errors), path);
+    }
+    return [{ path, message: wording(i) }];
+  });
+}
+
+/**
+ * Turns a zod failure into an `invalid_input` error listing every issue with its path.
+ * zod's default messages are reworded so that each reads once after the catalogue's
+ * `Invalid input:` (`expected an integer at terms.days`), and a union that no member
+ * matched reports the issues of the member that came closest, at their own paths.
+ *
+ * @example
+ * fromZodError(z.object({ days: z.number().int() }).safeParse({ days: 1.5 }).error!).message
+ * //=> 'Invalid input: expected an integer at days'
+ */
 export function fromZodError(error: z.ZodError, prefix: ErrorPath = []): ErrorOf<'invalid_input'> {
-  const issues = error.issues.map((i) => ({
-    path: [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')],
-    message: i.message,
-  }));
+  const issues = flatten(error.issues, prefix);
   return receivablesError('invalid_input', { issues }, issues[0]?.path ?? prefix);
 }
 
