@@ -40,9 +40,17 @@ function labelOf(from: number | null, to: number | null): string {
   return from === to ? `${from}` : `${from}-${to}`;
 }
 
+function refuse(i: number | undefined, message: string): Result<never, ReceivablesError> {
+  const path = i === undefined ? ['buckets'] : ['buckets', i];
+  return err(receivablesError('invalid_input', { issues: [{ path, message }] }, path));
+}
+
 /**
- * Resolves bucket bounds into buckets; an upper bound list must be whole numbers,
- * strictly increasing.
+ * Resolves bucket bounds into buckets. The upper bounds must be whole days, strictly
+ * increasing (no bound twice), and there must be at least one: for a single bucket
+ * holding everything give `[{ to: Infinity, label: 'all' }]`. A bound below zero is
+ * allowed and splits what is not yet due (`-30`: due in more than 30 days). Anything
+ * else is an `invalid_input` error whose path names the offending bound (`buckets[2]`).
  *
  * @param specs - inclusive upper bounds (numbers or `{ to, label }`), one per bucket but
  *   the last; an optional final label may be given as `{ to: Infinity, label }`
@@ -54,20 +62,31 @@ function labelOf(from: number | null, to: number | null): string {
 export function resolveBuckets(
   specs: readonly (number | AgingBucketSpec)[] = DEFAULT_BUCKET_BOUNDS,
 ): Result<AgingBucket[], ReceivablesError> {
+  if (!Array.isArray(specs)) return refuse(undefined, 'expected a list of upper bounds');
+  if (specs.length === 0) {
+    return refuse(undefined, 'give at least one upper bound (or [{ to: Infinity, label }])');
+  }
   const buckets: AgingBucket[] = [];
   let from: number | null = null;
   for (const [i, spec] of specs.entries()) {
-    const s = typeof spec === 'number' ? { to: spec } : spec;
-    if (s.to === Number.POSITIVE_INFINITY && i === specs.length - 1) {
+    const s: Partial<AgingBucketSpec> =
+      typeof spec === 'number' ? { to: spec } : typeof spec === 'object' && spec ? spec : {};
+    const to = s.to;
+    if (s.label !== undefined && typeof s.label !== 'string') {
+      return refuse(i, 'a bucket label must be a string');
+    }
+    if (to === Number.POSITIVE_INFINITY && i === specs.length - 1) {
       buckets.push({ label: s.label ?? labelOf(from, null), from, to: null });
       return ok(buckets);
     }
-    if (!Number.isSafeInteger(s.to) || (from !== null && s.to < from)) {
-      const reason = `bucket bounds must be whole days in increasing order (at ${i})`;
-      return err(receivablesError('invalid_policy', { reason }, ['buckets', i]));
+    if (typeof to !== 'number' || !Number.isSafeInteger(to)) {
+      return refuse(i, 'a bucket bound must be a whole number of days');
     }
-    buckets.push({ label: s.label ?? labelOf(from, s.to), from, to: s.to });
-    from = s.to + 1;
+    if (from !== null && to < from) {
+      return refuse(i, `bucket bounds must increase: ${to} is not above ${from - 1}`);
+    }
+    buckets.push({ label: s.label ?? labelOf(from, to), from, to });
+    from = to + 1;
   }
   buckets.push({ label: labelOf(from, null), from, to: null });
   return ok(buckets);

@@ -113,7 +113,7 @@ describe('ageReceivables', () => {
     expect(ageReceivables(ledger, {})._unsafeUnwrapErr().code).toBe('invalid_date');
     expect(
       ageReceivables(ledger, { asOf: '2026-02-15', buckets: [30, 10] })._unsafeUnwrapErr().code,
-    ).toBe('invalid_policy');
+    ).toBe('invalid_input');
   });
 
   it('writes CSV with quoted names and a total line per currency', () => {
