@@ -8,7 +8,7 @@
  */
 import type { OpenItem } from '../ledger/types.js';
 import type { IsoDate } from '../terms/date.js';
-import type { HistoryIndex } from './history.js';
+import type { HistoryIndex } from './history-index.js';
 import type { DunningPolicy } from './policy.js';
 import type { DunningHold, NotReminded } from './types.js';
 
@@ -81,10 +81,11 @@ export function classifyGroup(
   const grace = ctx.policy.graceDays;
   const levels = ctx.policy.levels.length;
   const customerHold = activeHold(ctx.holdsByCustomer.get(customerId), today);
+  const history = ctx.index.customer(customerId);
 
   for (const item of items) {
     const itemId = item.id;
-    const levelSent = ctx.index.itemLevel.get(itemId) ?? 0;
+    const levelSent = history.levelOf(itemId);
     if (item.status === 'paid' || item.status === 'written_off' || item.status === 'void') {
       reasons.push({ itemId, customerId, reason: item.status, levelSent });
       continue;

@@ -13,7 +13,7 @@ import { type BusinessCalendar, isBusinessDay } from '../terms/calendar.js';
 import { daysBetween, type IsoDate } from '../terms/date.js';
 import { actionCharges, type ChargeLookups } from './charges.js';
 import type { Candidate, ClassifyContext, GroupClassification } from './classify.js';
-import type { HistoryIndex } from './history.js';
+import type { HistoryIndex } from './history-index.js';
 import { dunningActionKey } from './keys.js';
 import { addMinor, formatMinor, sumMinor, toMinor } from './minor.js';
 import type { DunningPolicy } from './policy.js';
@@ -61,7 +61,7 @@ export function contactGate(
   ) {
     return 'not_business_day';
   }
-  const contacts = ctx.index.contactDays.get(customerId) ?? [];
+  const contacts = ctx.index.customer(customerId).contactDays;
   let last: IsoDate | undefined;
   for (const d of contacts) if (last === undefined || d > last) last = d;
   // A customer hears from us at most once a day, whatever the policy's gap: a second
@@ -195,6 +195,7 @@ export function buildActions(
   const { policy, minorUnits: mu } = deps;
   const actions: DunningAction[] = [];
   const skipped: NotReminded[] = [];
+  const history = deps.index.customer(customerId);
   for (const part of partitions(group, policy, deps.lookups)) {
     const candidates = [...part.candidates].sort(byDue);
     const key = dunningActionKey(
@@ -202,7 +203,7 @@ export function buildActions(
       currency,
       candidates.map((c) => ({ itemId: c.item.id, level: c.level })),
     );
-    if (deps.index.keys.has(key)) {
+    if (history.hasKey(key)) {
       for (const c of candidates) {
         skipped.push({
           itemId: c.item.id,
@@ -225,7 +226,7 @@ export function buildActions(
       .map((item) => ({ item }))
       .sort(byDue)
       .map(({ item }) => {
-        const sent = deps.index.itemLevel.get(item.id) ?? 0;
+        const sent = history.levelOf(item.id);
         return toActionItem(item, sent, today, deps.dayNumber);
       });
     const openCharges = part.openCharges.map((c) => ({

@@ -18,7 +18,8 @@ import { Dec, ISO_CURRENCIES } from '../money/index.js';
 import { calendarDateIn, type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
 import { chargeLookups } from './charges.js';
 import { type ClassifyContext, classifyGroup } from './classify.js';
-import { type DunningHistory, indexHistory } from './history.js';
+import type { DunningHistory } from './history.js';
+import { indexHistory } from './history-index.js';
 import { buildActions, contactGate } from './planner-actions.js';
 import type { DunningPolicy } from './policy.js';
 import type {
