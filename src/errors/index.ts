@@ -195,12 +195,8 @@ export function atPath<E extends ReceivablesError>(error: E, prefix: ErrorPath):
 type ZodIssue = z.core.$ZodIssue;
 type Issue = { readonly path: ErrorPath; readonly message: string };
 
-const TYPE_NAMES: Record<string, string> = {
-  int: 'an integer',
-  array: 'an array',
-  object: 'an object',
-};
-const typeName = (t: string) => TYPE_NAMES[t] ?? (t === 'boolean' ? 'true or false' : `a ${t}`);
+const ARTICLE: Record<string, string> = { int: 'an integer', boolean: 'true or false' };
+const typeName = (t: string) => ARTICLE[t] ?? `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
 const listed = (values: readonly unknown[]) =>
   values.length === 1
     ? `expected ${String(JSON.stringify(values[0]))}`
@@ -210,10 +206,8 @@ function limit(i: ZodIssue & { code: 'too_big' | 'too_small' }): string {
   const big = i.code === 'too_big';
   const bound = String(big ? i.maximum : i.minimum);
   const exact = i.inclusive !== false;
-  const many = bound === '1' ? '' : 's';
-  const unit = { array: ` item${many}`, set: ` item${many}`, string: ` character${many}` }[
-    i.origin as string
-  ];
+  const noun = i.origin === 'string' ? 'character' : /array|set/.test(i.origin) ? 'item' : '';
+  const unit = noun && ` ${noun}${bound === '1' ? '' : 's'}`;
   const word = big ? (exact ? 'at most' : 'below') : exact ? 'at least' : 'above';
   return unit ? `must have ${word} ${bound}${unit}` : `must be ${word} ${bound}`;
 }
@@ -266,10 +260,10 @@ function flatten(issues: readonly ZodIssue[], prefix: ErrorPath): Issue[] {
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')];
     if (i.code === 'invalid_union' && i.errors.length > 0) {
-      const simple = i.errors.every((e) => e.length === 1 && e[0]!.code === 'invalid_type');
-      if (simple && i.errors.every((e) => e[0]!.path.length === 0)) {
-        const expected = i.errors.map((e) => typeName((e[0] as { expected: string }).expected));
-        return [{ path, message: `expected ${expected.join(' or ')}` }];
+      const types = i.errors.map((e) => (e.length === 1 && e[0]!.path.length === 0 ? e[0] : 0));
+      if (types.every((t) => t && t.code === 'invalid_type')) {
+        const names = types.map((t) => typeName((t as { expected: string }).expected));
+        return [{ path, message: `expected ${names.join(' or ')}` }];
       }
       return flatten(bestMember(i.errors), path);
     }
