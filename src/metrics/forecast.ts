@@ -18,6 +18,7 @@ import { roundDecimal } from '../money/money.js';
 import { addDays, fromDayNumber, type IsoDate, parseIsoDate, toDayNumber } from '../terms/date.js';
 import { averagesOf, type PaidTotals, paidInPeriods } from './behaviour.js';
 import { indexLedger } from './build-index.js';
+import { checkMetricsOptions, FIRST_DAY, LAST_DAY } from './options.js';
 import { resolveScope } from './scope.js';
 import { sweepPositions } from './sweep.js';
 import type { MetricsOptions } from './types.js';
@@ -69,17 +70,35 @@ export interface CashForecast {
   readonly items: readonly ExpectedItem[];
 }
 
-function checkOptions(asOf: IsoDate, o: ExpectedCashOptions): Result<number, ReceivablesError> {
+function refuse(path: string, message: string): Result<never, ReceivablesError> {
+  return err(receivablesError('invalid_input', { issues: [{ path: [path], message }] }, [path]));
+}
+
+function checkOptions(
+  asOf: IsoDate,
+  options: ExpectedCashOptions,
+): Result<number, ReceivablesError> {
   const day = parseIsoDate(asOf, ['asOf']);
   if (day.isErr()) return err(day.error);
+  const scope = checkMetricsOptions(options);
+  if (scope.isErr()) return err(scope.error);
+  const o = options ?? {};
   if (o.historyFrom !== undefined) {
     const from = parseIsoDate(o.historyFrom, ['historyFrom']);
     if (from.isErr()) return err(from.error);
   }
   const weeks = o.weeks ?? 13;
-  if (Number.isInteger(weeks) && weeks >= 1 && weeks <= 520) return ok(weeks);
-  const issues = [{ path: ['weeks'], message: 'weeks must be a whole number from 1 to 520' }];
-  return err(receivablesError('invalid_input', { issues }, ['weeks']));
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) {
+    return refuse('weeks', 'weeks must be a whole number from 1 to 520');
+  }
+  // Every week's last day must be a date the calendar has (9999-12-31 at the latest).
+  const room = Math.floor((LAST_DAY - toDayNumber(asOf) + 1) / 7);
+  if (weeks > room) {
+    const most =
+      room === 0 ? 'no whole week is left' : `at most ${room} week${room === 1 ? '' : 's'}`;
+    return refuse('weeks', `the forecast would run past 9999-12-31; from ${asOf} ${most}`);
+  }
+  return ok(weeks);
 }
 
 function lateness(t: PaidTotals | undefined): string | null {
@@ -92,7 +111,9 @@ function lateness(t: PaidTotals | undefined): string | null {
  *
  * @param ledger - the receivables ledger
  * @param asOf - the forecast date; history and open amounts are taken as of it
- * @param options - currency, customers or segment, weeks, history start
+ * @param options - currency, customers or segment, weeks, history start. The weeks must
+ *   end by 9999-12-31, the last day of the calendar (`invalid_input` at `weeks`), and
+ *   so must every expected date (`invalid_input` at `asOf`)
  *
  * @example
  * expectedCash(ledger, '2026-05-01').map((f) => f.items.map((i) => i.expectedDate))
@@ -106,15 +127,16 @@ export function expectedCash(
   const checked = checkOptions(asOf, options);
   if (checked.isErr()) return err(checked.error);
   const weeks = checked.value;
-  const scope = resolveScope(ledger, options);
+  const scope = resolveScope(ledger, options ?? {});
   if (scope.isErr()) return err(scope.error);
   const indexed = indexLedger(ledger, scope.value);
   if (indexed.isErr()) return err(indexed.error);
   const ix = indexed.value;
   const { currency, minorUnits: mu } = scope.value;
   const day = toDayNumber(asOf);
+  const historyFrom = options?.historyFrom;
 
-  const from = options.historyFrom === undefined ? -NEVER_DAYS : toDayNumber(options.historyFrom);
+  const from = historyFrom === undefined ? -NEVER_DAYS : toDayNumber(historyFrom);
   const range = [{ fromDay: from, toDay: day }];
   const customers = paidInPeriods(
     ix,
@@ -133,6 +155,7 @@ export function expectedCash(
 
   const items: ExpectedItem[] = [];
   const amounts: Units[] = new Array(weeks + 1).fill(0);
+  let beyond: string | undefined;
   const swept = sweepPositions(ix, [day], (pos) => {
     for (let i = 0; i < pos.itemOpen.length; i++) {
       const open = pos.itemOpen[i]!;
@@ -145,6 +168,10 @@ export function expectedCash(
       const shift = late === null ? 0 : roundDecimal(new Dec(late), 0, 'half-up').toNumber();
       const dueDate = fromDayNumber(ix.itemDue[i]!);
       const expectedDay = Math.max(day, ix.itemDue[i]! + shift);
+      if (expectedDay > LAST_DAY) {
+        beyond ??= ix.itemIds[i]!;
+        continue;
+      }
       const w = Math.floor((expectedDay - day) / 7) + 1;
       const week = w <= weeks ? w : null;
       amounts[week === null ? weeks : w - 1] = addUnits(
@@ -152,14 +179,7 @@ export function expectedCash(
         open,
       );
       const customerId = ix.customerIds[c]!;
-      const explanation = explain(
-        basis,
-        customerId,
-        dueDate,
-        shift,
-        late,
-        ix.itemDue[i]! + shift < day,
-      );
+      const explanation = explain(basis, customerId, dueDate, shift, late, day);
       items.push({
         itemId: ix.itemIds[i]!,
         customerId,
@@ -174,6 +194,12 @@ export function expectedCash(
     }
   });
   if (swept.isErr()) return err(swept.error);
+  if (beyond !== undefined) {
+    const message = `${beyond} would be expected outside 0000-01-01 to 9999-12-31`;
+    return err(
+      receivablesError('invalid_input', { issues: [{ path: ['asOf'], message }] }, ['asOf']),
+    );
+  }
 
   items.sort((a, b) =>
     a.expectedDate < b.expectedDate
@@ -208,9 +234,12 @@ function explain(
   dueDate: IsoDate,
   shift: number,
   late: string | null,
-  passed: boolean,
+  asOfDay: number,
 ): string {
-  const expected = addDays(dueDate, shift);
+  const expectedDay = toDayNumber(dueDate) + shift;
+  const passed = expectedDay < asOfDay;
+  // An early payer's date can fall before the calendar starts; it has passed anyway.
+  const expected = expectedDay < FIRST_DAY ? 'before 0000-01-01' : fromDayNumber(expectedDay);
   const plus = `due ${dueDate} + ${shift} days`;
   let why = `due ${dueDate} (no customer has a payment history, so the due date itself)`;
   if (basis === 'customer_history') {

@@ -6,14 +6,15 @@
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
-import { atPath, type ReceivablesError } from '../errors/index.js';
+import { atPath, type ReceivablesError, receivablesError } from '../errors/index.js';
 import type { Ledger } from '../ledger/types.js';
 import { formatUnits, isZeroUnits } from '../ledger/units.js';
 import { Dec } from '../money/decimal.js';
 import { toDayNumber } from '../terms/date.js';
 import { averagesOf, paidInPeriods } from './behaviour.js';
 import { indexLedger } from './build-index.js';
-import { checkPeriod, type Period, previousPeriod } from './period.js';
+import { checkMetricsOptions } from './options.js';
+import { checkPeriod, hasPreviousPeriod, type Period, previousPeriod } from './period.js';
 import { resolveScope } from './scope.js';
 import type { MetricsOptions, MetricValue } from './types.js';
 
@@ -60,7 +61,9 @@ function behaviourIn(
     const checked = checkPeriod(p);
     if (checked.isErr()) return err(atPath(checked.error, ['periods', i]));
   }
-  const scope = resolveScope(ledger, options);
+  const checkedOptions = checkMetricsOptions(options);
+  if (checkedOptions.isErr()) return err(checkedOptions.error);
+  const scope = resolveScope(ledger, checkedOptions.value);
   if (scope.isErr()) return err(scope.error);
   const indexed = indexLedger(ledger, scope.value);
   if (indexed.isErr()) return err(indexed.error);
@@ -125,11 +128,17 @@ export function latestPayers(
   period: Period,
   options: LatestPayersOptions = {},
 ): Result<LatePayer[], ReceivablesError> {
-  const limit = options.limit ?? 10;
+  const limit = options?.limit ?? 10;
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    const issues = [{ path: ['limit'], message: 'limit must be a whole number, 0 or more' }];
+    return err(receivablesError('invalid_input', { issues }, ['limit']));
+  }
   const checked = checkPeriod(period);
   if (checked.isErr()) return err(checked.error);
-  return behaviourIn(ledger, [period, previousPeriod(period)], options).map(([now, before]) => {
-    const earlier = new Map(before!.map((b) => [b.customerId, b.averageDaysLate.value]));
+  // Nothing can be paid before 0000-01-01: a period starting then has no history before.
+  const periods = hasPreviousPeriod(period) ? [period, previousPeriod(period)] : [period];
+  return behaviourIn(ledger, periods, options).map(([now, before]) => {
+    const earlier = new Map((before ?? []).map((b) => [b.customerId, b.averageDaysLate.value]));
     const rows = now!.map((b): LatePayer => {
       const previous = earlier.get(b.customerId) ?? null;
       const change = previous === null ? null : new Dec(b.averageDaysLate.value!).minus(previous);
@@ -155,6 +164,6 @@ export function latestPayers(
           new Dec(b.paidAmount).comparedTo(a.paidAmount) ||
           cmp(a.customerId, b.customerId),
       )
-      .slice(0, Math.max(0, limit));
+      .slice(0, limit);
   });
 }

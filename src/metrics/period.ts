@@ -7,7 +7,7 @@
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type ErrorOf, receivablesError } from '../errors/index.js';
+import { type ErrorOf, invariant, receivablesError } from '../errors/index.js';
 import {
   addDays,
   addMonths,
@@ -37,7 +37,7 @@ export interface Period {
 export type PeriodUnit = 'month' | 'quarter';
 
 /**
- * Checks a period: two real calendar dates with `from` on or before `to`.
+ * Checks a period: an object of two real calendar dates with `from` on or before `to`.
  *
  * @example
  * checkPeriod({ from: '2026-02-01', to: '2026-01-31' }).isErr()
@@ -46,6 +46,10 @@ export type PeriodUnit = 'month' | 'quarter';
 export function checkPeriod(
   period: Period,
 ): Result<Period, ErrorOf<'invalid_date' | 'invalid_input'>> {
+  if (typeof period !== 'object' || period === null) {
+    const issues = [{ path: [], message: 'expected a period { from, to }' }];
+    return err(receivablesError('invalid_input', { issues }, []));
+  }
   if (!isIsoDate(period.from)) {
     return err(receivablesError('invalid_date', { input: String(period.from) }, ['from']));
   }
@@ -103,6 +107,8 @@ export function periodSeries(range: Period, unit: PeriodUnit): Period[] {
     const to = minDate(end, range.to);
     const partial = from !== start || to !== end;
     out.push({ from, to, label: labelOf(start, unit), ...(partial ? { partial } : {}) });
+    // Stop before stepping past the range: after 9999-12 there is no next month.
+    if (end >= range.to) break;
     start = addMonths(start, months);
   }
   return out;
@@ -116,19 +122,39 @@ function ym(date: IsoDate): [number, number] {
 /**
  * The period just before: the same number of whole calendar months when the
  * period is whole months (so the month before March is all of February), else the
- * same number of days ending the day before `from`.
+ * same number of days ending the day before `from`. The calendar starts on
+ * 0000-01-01: a period before that is cut to start there (no ledger record can be
+ * dated earlier), and a period starting on 0000-01-01 has none before it, which is
+ * programmer misuse (`InvariantError`); see {@link hasPreviousPeriod}.
  *
  * @example
  * previousPeriod({ from: '2026-03-01', to: '2026-03-31' })
  * //=> { from: '2026-02-01', to: '2026-02-28' }
  */
 export function previousPeriod(period: Period): Period {
+  invariant(hasPreviousPeriod(period), 'a period starting on 0000-01-01 has none before it');
   const to = addDays(period.from, -1);
   const f = dateParts(period.from);
   if (f.day === 1 && period.to === endOfMonth(period.to)) {
     const t = dateParts(period.to);
     const months = (t.year - f.year) * 12 + (t.month - f.month) + 1;
-    return { from: addMonths(period.from, -months), to };
+    const first = f.year * 12 + f.month - 1 - months;
+    return { from: first < 0 ? FIRST_DATE : addMonths(period.from, -months), to };
   }
-  return { from: addDays(period.from, -daysInPeriod(period)), to };
+  const days = daysInPeriod(period);
+  const room = daysBetween(FIRST_DATE, period.from);
+  return { from: days > room ? FIRST_DATE : addDays(period.from, -days), to };
 }
+
+/**
+ * True when a period has one before it, i.e. it does not start on 0000-01-01.
+ *
+ * @example
+ * hasPreviousPeriod({ from: '0000-01-01', to: '0000-01-31' })
+ * //=> false
+ */
+export function hasPreviousPeriod(period: Period): boolean {
+  return period.from > FIRST_DATE;
+}
+
+const FIRST_DATE: IsoDate = '0000-01-01';

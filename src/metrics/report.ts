@@ -23,6 +23,7 @@ import {
 } from './formulas.js';
 import { groupCustomers } from './groups.js';
 import type { LedgerIndex } from './index-ledger.js';
+import { checkCollectionOptions } from './options.js';
 import { checkPeriod, daysInPeriod, type Period } from './period.js';
 import { indexSales, type SalesOver } from './sales.js';
 import { resolveScope } from './scope.js';
@@ -38,18 +39,16 @@ interface GroupPosition {
 function checkInput(
   periods: readonly Period[],
   options: CollectionMetricsOptions,
-): Result<number, ReceivablesError> {
+): Result<CollectionMetricsOptions & { readonly months: number }, ReceivablesError> {
+  if (!Array.isArray(periods)) {
+    const issues = [{ path: ['periods'], message: 'expected a list of periods' }];
+    return err(receivablesError('invalid_input', { issues }, ['periods']));
+  }
   for (const [i, p] of periods.entries()) {
     const checked = checkPeriod(p);
     if (checked.isErr()) return err(atPath(checked.error, ['periods', i]));
   }
-  const months = options.countBackMonths ?? 24;
-  if (!Number.isInteger(months) || months < 1 || months > 1200) {
-    const message = 'countBackMonths must be a whole number from 1 to 1200';
-    const issues = [{ path: ['countBackMonths'], message }];
-    return err(receivablesError('invalid_input', { issues }, ['countBackMonths']));
-  }
-  return ok(months);
+  return checkCollectionOptions(options).map((o) => ({ ...o, months: o.countBackMonths ?? 24 }));
 }
 
 function positionsByDay(
@@ -73,11 +72,17 @@ function positionsByDay(
   return swept.map(() => out);
 }
 
-/** The months count-back DSO walks through, newest first, as of the day `to`. */
+/**
+ * The months count-back DSO walks through, newest first, as of the day `to`. It stops
+ * at 0000-01, the first month a ledger date can be in: the months before it hold no
+ * sales, and a month without sales would only add its days to a receivable that is
+ * never used up (`sales_exhausted` either way), so stopping there changes no result.
+ */
 function countBackMonths(period: Period, months: number): { from: number; to: number }[] {
   const { year, month } = dateParts(period.to);
   const out = [{ from: toDayNumber(makeDate(year, month, 1)), to: toDayNumber(period.to) }];
-  for (let k = 1; k < months; k++) {
+  const available = Math.min(months, year * 12 + month);
+  for (let k = 1; k < available; k++) {
     const start = makeDate(year, month - k, 1);
     out.push({ from: toDayNumber(start), to: toDayNumber(makeDate(year, month - k, 31)) });
   }
@@ -141,7 +146,9 @@ function row(
  *
  * @param ledger - the receivables ledger
  * @param periods - reporting periods, e.g. from `periodSeries`
- * @param options - currency, customers or segment, grouping, count-back look-back
+ * @param options - currency, customers or segment, grouping, count-back look-back;
+ *   a value of the wrong kind (`groupBy: 'planet'`) is an `invalid_input` error with
+ *   its path, an unknown currency code `unknown_currency`
  * @returns one row per period and group, periods in the given order, groups sorted
  *
  * @example
@@ -156,14 +163,15 @@ export function collectionMetrics(
 ): Result<CollectionMetricsRow[], ReceivablesError> {
   const input = checkInput(periods, options);
   if (input.isErr()) return err(input.error);
-  const scope = resolveScope(ledger, options);
+  const checked = input.value;
+  const scope = resolveScope(ledger, checked);
   if (scope.isErr()) return err(scope.error);
   const indexed = indexLedger(ledger, scope.value);
   if (indexed.isErr()) return err(indexed.error);
   const ix = indexed.value;
   const { currency, minorUnits: mu } = scope.value;
 
-  const { groupOf, names } = groupCustomers(ix, options.groupBy ?? 'total');
+  const { groupOf, names } = groupCustomers(ix, checked.groupBy ?? 'total');
   const ranges = periods.map((p) => ({
     fromDay: toDayNumber(p.from),
     toDay: toDayNumber(p.to),
@@ -179,7 +187,7 @@ export function collectionMetrics(
     const r = ranges[k]!;
     const opening = positions.value.get(r.fromDay - 1)!;
     const closing = positions.value.get(r.toDay)!;
-    const months = countBackMonths(period, input.value);
+    const months = countBackMonths(period, checked.months);
     for (const [g, name] of names.entries()) {
       const cb = countBackInputs(sales, g, months);
       const one = row(
