@@ -147,11 +147,20 @@ async function issueInSession(
   return safeTry(async function* () {
     const existing = yield* await s.invoices.get(request.id);
     const record = existing ?? (yield* await persist(s, deps, request, calculation));
+    // A second issue of the same id answers with what was issued the first time.
+    const stored = existing ? yield* await s.documents.get(request.id) : undefined;
+    const issued = (stored?.document as unknown as InvoiceCalculation) ?? calculation;
     const needsLink = wantsLink && record.paymentLink === undefined;
     const outboxId = needsLink
       ? undefined
-      : yield* await queueMail(s, deps, request, record, calculation);
-    return ok({ record, created: existing === undefined, needsLink, outboxId });
+      : yield* await queueMail(s, deps, request, record, issued);
+    return ok({
+      record,
+      created: existing === undefined,
+      needsLink,
+      outboxId,
+      calculation: issued,
+    });
   });
 }
 
@@ -196,7 +205,7 @@ export async function issueInvoices(
           const r = yield* await issueInSession(s, deps, request, calculation, false);
           out.push({
             invoice: ledgerView(r.record),
-            calculation,
+            calculation: r.calculation,
             created: r.created,
             ...(r.outboxId === undefined ? {} : { outboxId: r.outboxId }),
           });
@@ -230,10 +239,10 @@ export async function issueInvoice(
     issueInSession(s, deps, request, calculation, wantsLink),
   );
   if (first.isErr()) return err(first.error);
-  const { record, created, needsLink, outboxId } = first.value;
+  const { record, created, needsLink, outboxId, calculation: issued } = first.value;
   const done = (r: Stored<InvoiceRecord>, id: string | undefined): IssuedInvoice => ({
     invoice: ledgerView(r),
-    calculation,
+    calculation: issued,
     created,
     ...(id === undefined ? {} : { outboxId: id }),
   });
@@ -257,7 +266,7 @@ export async function issueInvoice(
       const linked = data.paymentLink
         ? current
         : yield* await s.invoices.update({ ...data, paymentLink: link.value.url }, version);
-      const id = yield* await queueMail(s, deps, request, linked, calculation);
+      const id = yield* await queueMail(s, deps, request, linked, issued);
       return ok(done(linked, id));
     }),
   );

@@ -43,6 +43,15 @@ describe('issueInvoice', () => {
     await issueOne(engine, 'INV-1');
     const second = await issueOne(engine, 'INV-2');
     expect(second.invoice.number).toBe('INV-2024-000002');
+    const changed = await engine.issueInvoice({
+      id: 'INV-1',
+      customerId: 'C1',
+      issueDate: '2024-02-01',
+      dueDate: '2024-03-01',
+      input: { ...input, lines: [{ ...input.lines[0]!, quantity: '5' }] },
+    });
+    // The first issue stands: 119.00, not the 297.50 of the changed lines.
+    expect(changed._unsafeUnwrap().calculation.totals.amountDue).toBe('119.00');
     const again = await issueOne(engine, 'INV-1');
     expect(again.created).toBe(false);
     expect(again.invoice.number).toBe('INV-2024-000001');
