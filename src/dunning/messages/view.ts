@@ -74,6 +74,7 @@ export function formatters(locale: string, options: CurrencyOptions = {}): Forma
   const dates = new Intl.DateTimeFormat(canonical, { dateStyle: 'medium', timeZone: 'UTC' });
   const numbers = new Map<string, Intl.NumberFormat>();
   const places = new Map<string, number>();
+  const formattedDates = new Map<IsoDate, string>();
   return {
     language,
     locale: canonical,
@@ -99,7 +100,15 @@ export function formatters(locale: string, options: CurrencyOptions = {}): Forma
         ? nf.format(amount as unknown as number)
         : formatMoney({ amount, currency }, { locale: canonical, currencies: options.currencies });
     },
-    date: (date) => dates.format(toDayNumber(date) * 86_400_000),
+    date: (date) => {
+      // Reminders repeat the same few due dates: format each once per locale.
+      let text = formattedDates.get(date);
+      if (text === undefined) {
+        text = dates.format(toDayNumber(date) * 86_400_000);
+        formattedDates.set(date, text);
+      }
+      return text;
+    },
   };
 }
 
