@@ -17,6 +17,7 @@ import { referenceGenerator } from '../matching/references/generator.js';
 import type { MailAttachment } from '../ports/mailer.js';
 import type { InvoiceRecord, JsonValue, Stored } from '../ports/records.js';
 import type { StoreSession } from '../ports/store.js';
+import { ublAttachment } from './einvoice.js';
 import { enqueue } from './outbox.js';
 import { renderInvoiceMail } from './render-invoice.js';
 import type { IssuedInvoice, IssueInvoiceRequest, ReceivablesDeps } from './types.js';
@@ -66,7 +67,9 @@ async function queueMail(
       contentType: 'application/json',
       content: JSON.stringify(calculation, null, 2),
     };
-    const eInvoice = deps.policies.eInvoice?.(invoice, calculation);
+    const eInvoice = deps.policies.eInvoice
+      ? deps.policies.eInvoice(invoice, calculation, request.input)
+      : ublAttachment(invoice, calculation, request.input, customer, deps.policies.sellerName);
     const attachments = eInvoice ? [eInvoice, data] : [data];
     const key = outboxKey(invoice.id);
     const record = yield* await enqueue(s, deps, {

@@ -41,10 +41,14 @@ export interface EnginePolicies {
   readonly invoiceNumber?: (sequence: number, issueDate: IsoDate) => string;
   /** Payment reference at issue; default ISO 11649 RF from the invoice number. */
   readonly paymentReference?: ReferenceGenerator;
-  /** The e-invoice to attach (UBL, CII...) where the host can produce one. */
+  /**
+   * The e-invoice to attach to invoice mails; by default an EN 16931 UBL 2.1 invoice
+   * (`toUblInvoice`) with the seller and buyer names. Return `undefined` to attach none.
+   */
   readonly eInvoice?: (
     invoice: InvoiceRecord,
     calculation: InvoiceCalculation,
+    input: InvoiceInput,
   ) => MailAttachment | undefined;
   /** Reminder policy for `runDunning`. */
   readonly dunning?: DunningPolicy;
