@@ -109,10 +109,25 @@ export function readLedgerCsv(content: string): Result<Ledger, ReceivablesError>
     const reason = 'the input is empty (no header line)';
     return err(receivablesError('parse_error', { format: 'ledger CSV', reason }));
   }
+  // Header names are trimmed; one named twice is an error (papaparse would rename it,
+  // and warn on the console, which a pure function must not do).
+  const seen = new Set<string>();
+  let twice: string | undefined;
   const parsed = Papa.parse<Row>(text, {
     header: true,
     skipEmptyLines: 'greedy',
+    transformHeader: (raw, i) => {
+      const name = raw.trim();
+      if (!seen.has(name)) {
+        seen.add(name);
+        return name;
+      }
+      twice ??= name;
+      return `${name}\u0000${i}`;
+    },
   });
+  if (twice !== undefined)
+    return err(lineError(1, `column ${JSON.stringify(twice)} appears twice`));
   const problem = parsed.errors[0];
   if (problem) return err(lineError((problem.row ?? 0) + 2, problem.message));
   if (!parsed.meta.fields?.includes('type')) return err(lineError(1, 'no "type" column'));
@@ -124,7 +139,8 @@ export function readLedgerCsv(content: string): Result<Ledger, ReceivablesError>
   for (const [i, row] of parsed.data.entries()) {
     const line = i + 2;
     const type = row.type?.trim() ?? '';
-    const list = LISTS[type];
+    // Own keys only: a type such as "constructor" must not find Object.prototype's.
+    const list = Object.hasOwn(LISTS, type) ? LISTS[type] : undefined;
     if (list === undefined) {
       if (type === 'instalment' || type === 'dispute') pending.push({ row, line, type });
       else return err(lineError(line, `unknown record type ${JSON.stringify(type)}`));

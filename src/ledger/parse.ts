@@ -17,7 +17,7 @@ import {
   receivablesError,
 } from '../errors/index.js';
 import { ISO_CURRENCIES } from '../money/currency.js';
-import { Dec, parseDecimal } from '../money/decimal.js';
+import { Dec, inputText, parseDecimal } from '../money/decimal.js';
 import { ledgerSchema } from './schema.js';
 import type { Ledger } from './types.js';
 
@@ -197,7 +197,14 @@ function checkCustomers(ledger: Ledger): Check {
  * //=> true
  */
 export function parseLedger(input: unknown): Result<Ledger, ReceivablesError> {
-  const parsed = ledgerSchema.safeParse(input);
+  let parsed: ReturnType<typeof ledgerSchema.safeParse>;
+  try {
+    parsed = ledgerSchema.safeParse(input);
+  } catch (error) {
+    // Only a hostile object gets here (a getter or proxy trap that throws): JSON cannot.
+    const message = `the input could not be read: ${inputText(error)}`;
+    return err(receivablesError('invalid_input', { issues: [{ path: [], message }] }, []));
+  }
   if (!parsed.success) return err(fromZodError(parsed.error));
   const ledger = parsed.data;
 
