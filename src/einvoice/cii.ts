@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { ErrorPath } from '../errors/index.js';
 import type { StatedTotals, StatedVatBreakdown } from './types.js';
 import { defined, type RawAllowanceCharge, type RawDocument } from './ubl.js';
 import { attribute, child, children, decimal, text, type XmlNode } from './xml.js';
@@ -71,6 +72,24 @@ function isoDate(value: string | undefined): string | undefined {
     : value;
 }
 
+/** The elements of the header monetary summation, by the field of {@link StatedTotals}. */
+const TOTALS: Readonly<Record<string, string>> = {
+  lineExtensionAmount: 'LineTotalAmount',
+  allowanceTotalAmount: 'AllowanceTotalAmount',
+  chargeTotalAmount: 'ChargeTotalAmount',
+  taxExclusiveAmount: 'TaxBasisTotalAmount',
+  taxInclusiveAmount: 'GrandTotalAmount',
+  prepaidAmount: 'TotalPrepaidAmount',
+  payableRoundingAmount: 'RoundingAmount',
+  amountDue: 'DuePayableAmount',
+};
+
+const BREAKDOWN: Readonly<Record<string, string>> = {
+  taxableAmount: 'BasisAmount',
+  taxAmount: 'CalculatedAmount',
+  vatRatePercent: 'RateApplicablePercent',
+};
+
 /** Reads a CII CrossIndustryInvoice root element. */
 export function readCii(root: XmlNode): RawDocument {
   const document = child(root, 'ExchangedDocument');
@@ -84,17 +103,22 @@ export function readCii(root: XmlNode): RawDocument {
     taxTotals.find((t) => attribute(t, 'currencyID') === currency) ??
     taxTotals.find((t) => attribute(t, 'currencyID') === undefined);
   const stated: StatedTotals = defined({
-    lineExtensionAmount: decimal(sums, 'LineTotalAmount'),
-    allowanceTotalAmount: decimal(sums, 'AllowanceTotalAmount'),
-    chargeTotalAmount: decimal(sums, 'ChargeTotalAmount'),
-    taxExclusiveAmount: decimal(sums, 'TaxBasisTotalAmount'),
+    ...Object.fromEntries(Object.entries(TOTALS).map(([k, name]) => [k, decimal(sums, name)])),
     taxAmount: decimal({ TaxTotalAmount: taxTotal ? [taxTotal] : [] }, 'TaxTotalAmount'),
-    taxInclusiveAmount: decimal(sums, 'GrandTotalAmount'),
-    prepaidAmount: decimal(sums, 'TotalPrepaidAmount'),
-    payableRoundingAmount: decimal(sums, 'RoundingAmount'),
-    amountDue: decimal(sums, 'DuePayableAmount'),
     vatBreakdown: children(settlement, 'ApplicableTradeTax').map(breakdown),
   });
+  const at = [
+    'CrossIndustryInvoice',
+    'SupplyChainTradeTransaction',
+    'ApplicableHeaderTradeSettlement',
+  ];
+  const sumsAt = [...at, 'SpecifiedTradeSettlementHeaderMonetarySummation'];
+  const statedPath = (field: string, index?: number): ErrorPath => {
+    if (index !== undefined) return [...at, 'ApplicableTradeTax', index, BREAKDOWN[field] ?? field];
+    return field === 'taxAmount'
+      ? [...sumsAt, 'TaxTotalAmount', Math.max(0, taxTotals.indexOf(taxTotal!))]
+      : [...sumsAt, TOTALS[field] ?? field];
+  };
   return defined({
     id: text(document, 'ID'),
     issueDate: isoDate(text(document, 'IssueDateTime', 'DateTimeString')),
@@ -103,5 +127,6 @@ export function readCii(root: XmlNode): RawDocument {
     lines: children(transaction, 'IncludedSupplyChainTradeLineItem').map(line),
     allowancesCharges: children(settlement, 'SpecifiedTradeAllowanceCharge').map(allowanceCharge),
     stated,
+    statedPath,
   });
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { ErrorPath } from '../errors/index.js';
 import type { StatedTotals, StatedVatBreakdown } from './types.js';
 import { attribute, child, children, decimal, text, type XmlNode } from './xml.js';
 
@@ -30,6 +31,11 @@ export interface RawDocument {
   readonly lines: readonly Record<string, unknown>[];
   readonly allowancesCharges: readonly RawAllowanceCharge[];
   readonly stated: StatedTotals;
+  /**
+   * The element path a stated figure was read from, for error reports: a field of
+   * `stated`, or of its `index`-th VAT breakdown.
+   */
+  readonly statedPath: (field: string, index?: number) => ErrorPath;
 }
 
 /** Drops the keys whose value is undefined, so that the result is JSON round-trip safe. */
@@ -85,6 +91,24 @@ function breakdown(subtotal: XmlNode): StatedVatBreakdown {
   });
 }
 
+/** The elements of `cac:LegalMonetaryTotal`, by the field of {@link StatedTotals}. */
+const TOTALS: Readonly<Record<string, string>> = {
+  lineExtensionAmount: 'LineExtensionAmount',
+  allowanceTotalAmount: 'AllowanceTotalAmount',
+  chargeTotalAmount: 'ChargeTotalAmount',
+  taxExclusiveAmount: 'TaxExclusiveAmount',
+  taxInclusiveAmount: 'TaxInclusiveAmount',
+  prepaidAmount: 'PrepaidAmount',
+  payableRoundingAmount: 'PayableRoundingAmount',
+  amountDue: 'PayableAmount',
+};
+
+const BREAKDOWN: Readonly<Record<string, readonly string[]>> = {
+  taxableAmount: ['TaxableAmount'],
+  taxAmount: ['TaxAmount'],
+  vatRatePercent: ['TaxCategory', 'Percent'],
+};
+
 /** Reads a UBL Invoice or CreditNote root element. */
 export function readUbl(root: XmlNode, credit: boolean): RawDocument {
   const currency = text(root, 'DocumentCurrencyCode');
@@ -95,17 +119,18 @@ export function readUbl(root: XmlNode, credit: boolean): RawDocument {
     taxTotals[0];
   const totals = child(root, 'LegalMonetaryTotal');
   const stated: StatedTotals = defined({
-    lineExtensionAmount: decimal(totals, 'LineExtensionAmount'),
-    allowanceTotalAmount: decimal(totals, 'AllowanceTotalAmount'),
-    chargeTotalAmount: decimal(totals, 'ChargeTotalAmount'),
-    taxExclusiveAmount: decimal(totals, 'TaxExclusiveAmount'),
+    ...Object.fromEntries(Object.entries(TOTALS).map(([k, name]) => [k, decimal(totals, name)])),
     taxAmount: decimal(taxTotal, 'TaxAmount'),
-    taxInclusiveAmount: decimal(totals, 'TaxInclusiveAmount'),
-    prepaidAmount: decimal(totals, 'PrepaidAmount'),
-    payableRoundingAmount: decimal(totals, 'PayableRoundingAmount'),
-    amountDue: decimal(totals, 'PayableAmount'),
     vatBreakdown: children(taxTotal, 'TaxSubtotal').map(breakdown),
   });
+  const rootName = credit ? 'CreditNote' : 'Invoice';
+  const tax = [rootName, 'TaxTotal', Math.max(0, taxTotals.indexOf(taxTotal!))];
+  const statedPath = (field: string, index?: number): ErrorPath => {
+    if (index !== undefined) return [...tax, 'TaxSubtotal', index, ...(BREAKDOWN[field] ?? [])];
+    return field === 'taxAmount'
+      ? [...tax, 'TaxAmount']
+      : [rootName, 'LegalMonetaryTotal', TOTALS[field] ?? field];
+  };
   const lineName = credit ? 'CreditNoteLine' : 'InvoiceLine';
   const quantityName = credit ? 'CreditedQuantity' : 'InvoicedQuantity';
   return defined({
@@ -119,5 +144,6 @@ export function readUbl(root: XmlNode, credit: boolean): RawDocument {
       allowanceCharge(a, 'TaxCategory'),
     ),
     stated,
+    statedPath,
   });
 }

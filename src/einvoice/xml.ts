@@ -3,25 +3,31 @@
  * DOCTYPE or an ENTITY is refused before parsing (`unsafe_input`), which rules out
  * external entities and expansion bombs; the parser's own entity handling is off and
  * only the five predefined entities and character references are decoded, in
- * {@link text}. Namespace prefixes are dropped: UBL and CII element names do not
- * clash within one document.
+ * {@link text}; any other reference is a `parse_error`. Before the parser runs, one
+ * pass (`xml-scan.ts`) refuses what would make it slow (`input_too_large`): too deep,
+ * too many tags or lines, a text or tag too long. Whatever the parser throws becomes
+ * a typed error. Namespace prefixes are dropped: UBL and CII element names do not
+ * clash within one document; the root element's namespace is kept for the reader.
  *
  * @module
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { err, ok, type Result } from 'neverthrow';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
+import {
+  checkLimits,
+  DEFAULT_MAX_LENGTH,
+  MAX_DEPTH,
+  type ReadEInvoiceOptions,
+  tooLarge,
+} from './xml-input.js';
+import type { ScanNames } from './xml-scan.js';
+
+export type { ReadEInvoiceOptions } from './xml-input.js';
 
 /** A parsed element: child elements by local name (always arrays), text and attributes. */
 export type XmlNode = { readonly [name: string]: unknown };
 
-/** Options of the e-invoice readers. */
-export interface ReadEInvoiceOptions {
-  /** Largest document accepted, in characters; 32 MiB by default (attachments are inline). */
-  readonly maxLength?: number;
-}
-
-const DEFAULT_MAX_LENGTH = 32 * 1024 * 1024;
 const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/g;
 const PREDEFINED: Readonly<Record<string, string>> = {
   amp: '&',
@@ -40,28 +46,114 @@ function decode(value: string): string {
   });
 }
 
-/** Parses an XML document, refusing DTDs and entities; returns its root elements. */
+/** A parsed document: its root element's local name and namespace, and its content. */
+export interface XmlDocument {
+  readonly name: string;
+  /** The namespace URI of the root element; undefined when it has none. */
+  readonly namespace?: string;
+  readonly root: XmlNode;
+}
+
+/** The 1-based line of a character offset. */
+function lineOf(xml: string, offset: number): number {
+  let line = 1;
+  for (let i = xml.indexOf('\n'); i >= 0 && i < offset; i = xml.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
+const parseError = (reason: string, line?: number) =>
+  err(
+    receivablesError('parse_error', {
+      format: 'XML',
+      reason,
+      ...(line === undefined ? {} : { line }),
+    }),
+  );
+
+/** The root start tag's local name and namespace URI, from its raw text. */
+function rootOf(tag: string): { name: string; namespace?: string } {
+  const qname = /^<([^\s/>]+)/.exec(tag)?.[1] ?? '';
+  const colon = qname.indexOf(':');
+  const name = qname.slice(colon + 1);
+  const declaration = colon < 0 ? 'xmlns' : `xmlns:${qname.slice(0, colon)}`;
+  for (const m of tag.matchAll(/\s([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    if (m[1] === declaration) return { name, namespace: decode(m[2] ?? m[3] ?? '') };
+  }
+  return { name };
+}
+
+/** A parser exception as a typed error: whatever fast-xml-parser throws. */
+function parserFailure(thrown: unknown): ReceivablesError {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  if (message.includes('Maximum nested tags')) {
+    const limit = `${MAX_DEPTH} nested elements`;
+    return receivablesError('input_too_large', { limit, actual: `more than ${limit}` });
+  }
+  const reserved = /^\[SECURITY\][^"]*"([^"]*)"/.exec(message);
+  if (reserved) {
+    const reason = `the name "${reserved[1]}" is refused: it would alter JavaScript objects`;
+    return receivablesError('unsafe_input', { reason });
+  }
+  return receivablesError('parse_error', { format: 'XML', reason: message });
+}
+
+/**
+ * Parses an XML document, refusing DTDs, entities and documents too large or too
+ * deep (see the module header); returns its one root element.
+ *
+ * @param xml - the document text
+ * @param options - the size limits
+ * @param names - local names of line elements and of binary-object elements
+ *
+ * @example
+ * parseXml('<a xmlns="urn:x"><b>1</b></a>').map((d) => [d.name, d.namespace])
+ * //=> Ok(['a', 'urn:x'])
+ */
 export function parseXml(
   xml: string,
   options: ReadEInvoiceOptions = {},
-): Result<XmlNode, ReceivablesError> {
+  names: ScanNames = { lines: new Set(), binary: new Set() },
+): Result<XmlDocument, ReceivablesError> {
   const limit = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (xml.length > limit) {
-    const details = { limit: `${limit} characters`, actual: `${xml.length} characters` };
-    return err(receivablesError('input_too_large', details));
-  }
+  if (xml.length > limit) return tooLarge(`${limit} characters`, `${xml.length} characters`);
   const declaration = /<!(DOCTYPE|ENTITY)/i.exec(xml);
   if (declaration) {
     const what = declaration[1]!.toUpperCase();
     const reason = `the document declares a ${what}; DTDs and entities are refused`;
     return err(receivablesError('unsafe_input', { reason }));
   }
+  const outline = checkLimits(xml, options, names);
+  if (outline.isErr()) return err(outline.error);
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const details = { format: 'XML', reason: valid.err.msg, line: valid.err.line };
-    return err(receivablesError('parse_error', details));
+  if (valid !== true) return parseError(valid.err.msg, valid.err.line);
+  const { root, secondRoot, outsideText, badReference } = outline.value;
+  if (secondRoot !== undefined) {
+    return parseError('a second root element; a document has one', lineOf(xml, secondRoot));
   }
-  const parser = new XMLParser({
+  if (outsideText !== undefined) {
+    return parseError('text outside the root element', lineOf(xml, outsideText));
+  }
+  if (badReference !== undefined) {
+    const reference = /^&[^;\s<]{0,20};?/.exec(xml.slice(badReference, badReference + 24));
+    const reason =
+      `${reference?.[0] ?? '&'} is neither a predefined entity nor an XML character ` +
+      '(DTDs are refused, so no other entity can be declared)';
+    return parseError(reason, lineOf(xml, badReference));
+  }
+  let parsed: XmlNode;
+  try {
+    parsed = parser(names).parse(xml) as XmlNode;
+  } catch (thrown) {
+    return err(parserFailure(thrown));
+  }
+  const key = Object.keys(parsed).find((k) => k !== '#text');
+  const node = key === undefined ? undefined : (parsed[key] as XmlNode[])[0];
+  if (node === undefined || root === undefined) return parseError('no root element');
+  return ok({ ...rootOf(root), root: node });
+}
+
+function parser(names: ScanNames): XMLParser {
+  return new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
     removeNSPrefix: true,
@@ -72,9 +164,13 @@ export function parseXml(
     ignoreDeclaration: true,
     ignorePiTags: true,
     alwaysCreateTextNode: true,
+    maxNestedTags: MAX_DEPTH,
+    // Binary objects are read as raw text, with no per-character work (no attachment
+    // is read, but a 3 MB PDF would otherwise take most of the parse).
+    stopNodes: [...names.binary].map((name) => `*.${name}`),
+    jPath: false,
     isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
   });
-  return ok(parser.parse(xml) as XmlNode);
 }
 
 /** The child elements of a name (empty when there are none). */
@@ -101,7 +197,7 @@ export function text(node: XmlNode | undefined, ...names: string[]): string | un
 /** An attribute of an element. */
 export function attribute(node: XmlNode | undefined, name: string): string | undefined {
   const value = node?.[`@${name}`];
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' ? decode(value) : undefined;
 }
 
 const XS_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;

@@ -37,8 +37,11 @@ const input: InvoiceInput = {
   allowances: [{ amount: '60.00', vatCategory: 'S', vatRatePercent: '21', reason: 'Discount' }],
 };
 
-const root = (xml: string, name: string): XmlNode =>
-  (parseXml(xml)._unsafeUnwrap()[name] as XmlNode[])[0]!;
+const root = (xml: string, name: string): XmlNode => {
+  const doc = parseXml(xml)._unsafeUnwrap();
+  expect(doc.name).toBe(name);
+  return doc.root;
+};
 
 describe('writing UBL 2.1', () => {
   it('writes the mandatory EN 16931 elements of an invoice', () => {
