@@ -9,6 +9,7 @@
  */
 
 import { isZeroTaxCategory } from '../invoice/categories.js';
+import { isPlainDecimal } from '../invoice/guard.js';
 import type { InvoiceCalculation, VatCategory } from '../invoice/types.js';
 import { Dec } from '../money/decimal.js';
 import type { StatedTotals } from './types.js';
@@ -45,12 +46,20 @@ const RULE_PREFIX: Readonly<Record<string, string>> = {
   B: 'BR-B',
 };
 
-const d = (value: string | undefined) => new Dec(value ?? '0');
+/**
+ * A stated figure as a number. `readEInvoice` refuses a figure that is not a decimal
+ * number; in stated totals built by hand, such a figure counts as absent here, and
+ * the rule that checks it reports it as stated.
+ */
+const d = (value: string | undefined) => new Dec(isPlainDecimal(value) ? value! : '0');
+const usable = (value: string | undefined) => (isPlainDecimal(value) ? value : undefined);
 
 /**
  * Lists every EN 16931 calculation rule the stated figures break, with the value
  * the rule expects. `calculation` is the document computed from its own lines at
- * their stated net amounts (as `readEInvoice` returns them).
+ * their stated net amounts (as `readEInvoice` returns them). Never throws: a stated
+ * figure that is not a decimal number is reported by its rule and counts as absent
+ * in the rules that build on it.
  *
  * @param calculation - `calculateInvoice(einvoice.input)`
  * @param stated - `einvoice.stated`
@@ -76,7 +85,10 @@ export function checkStatedTotals(
     value: string | undefined,
     extra: Partial<RuleFinding> = {},
   ) => {
-    if (value === undefined ? expected.isZero() : expected.equals(value)) return;
+    const number = usable(value);
+    if (value === undefined ? expected.isZero() : number !== undefined && expected.equals(number)) {
+      return;
+    }
     const tolerated = extra.tolerated ?? false;
     findings.push({
       rule,
@@ -93,8 +105,8 @@ export function checkStatedTotals(
   compare('BR-CO-11', 'BT-107', d(t.allowanceTotalAmount), stated.allowanceTotalAmount);
   compare('BR-CO-12', 'BT-108', d(t.chargeTotalAmount), stated.chargeTotalAmount);
   const exclusive = d(t.lineExtensionAmount)
-    .minus(d(stated.allowanceTotalAmount ?? t.allowanceTotalAmount))
-    .plus(d(stated.chargeTotalAmount ?? t.chargeTotalAmount));
+    .minus(d(usable(stated.allowanceTotalAmount) ?? t.allowanceTotalAmount))
+    .plus(d(usable(stated.chargeTotalAmount) ?? t.chargeTotalAmount));
   compare('BR-CO-13', 'BT-109', exclusive, stated.taxExclusiveAmount);
   const breakdownTax = stated.vatBreakdown.reduce((s, b) => s.plus(d(b.taxAmount)), new Dec(0));
   compare('BR-CO-14', 'BT-110', breakdownTax, stated.taxAmount);
