@@ -12,9 +12,10 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, invariant, receivablesError } from '../errors/index.js';
-import { type CurrencyOptions, type Money, toDecimal } from './amount.js';
+import type { CurrencyOptions, Money } from './amount.js';
 import { minorUnitsOf } from './currency.js';
 import { Dec, type DecimalInput, inputText } from './decimal.js';
+import { minorUnitCount } from './units.js';
 
 function toBigInts(ratios: readonly Dec[]): bigint[] {
   const places = ratios.reduce((n, r) => Math.max(n, r.decimalPlaces()), 0);
@@ -56,7 +57,7 @@ function allocateUnits(total: bigint, ratios: readonly Dec[]): bigint[] {
 export function allocateInteger(total: Dec, ratios: readonly Dec[]): Dec[] {
   invariant(total.isInteger(), `allocateInteger needs a whole total, got ${total.toString()}`);
   invariant(
-    ratios.every((r) => r.isFinite() && !r.isNegative()) && ratios.some((r) => !r.isZero()),
+    ratios.every((r) => r.isFinite() && !r.lessThan(0)) && ratios.some((r) => !r.isZero()),
     'allocateInteger needs finite ratios of zero or more with at least one above zero',
   );
   return allocateUnits(BigInt(total.toFixed(0)), ratios).map((u) => new Dec(u.toString()));
@@ -83,11 +84,12 @@ function readRatios(
         receivablesError('invalid_number', { input: inputText(r), reason: 'not a number' }, [i]),
       );
     }
-    if (!d.isFinite() || d.isNegative()) {
+    // lessThan, not isNegative: a negative zero (-0) is a zero ratio like any other.
+    if (!d.isFinite() || d.lessThan(0)) {
       const reason = 'a ratio must be a finite number of zero or more';
       return err(receivablesError('invalid_number', { input: inputText(r), reason }, [i]));
     }
-    out.push(d);
+    out.push(d.isZero() ? new Dec(0) : d);
   }
   if (out.length === 0 || out.every((d) => d.isZero())) {
     const reason = 'at least one ratio must be above zero';
@@ -102,7 +104,8 @@ function readRatios(
  * Splits money by ratios of any scale (`[1, 1, 1]`, `['33.34', '33.33', '33.33']`),
  * exact to the minor unit: the parts always add up to the amount. Ratios may be
  * JavaScript numbers (they are weights, not money). The amount must be on a minor
- * unit, else `invalid_amount`; bad ratios are `invalid_number`.
+ * unit, else `invalid_amount`; bad ratios are `invalid_number`. The split runs on
+ * whole minor units in BigInt, so it is exact for an amount of any size.
  *
  * @param m - the amount to split, e.g. a payment or an invoice total
  * @param ratios - one weight per part, in the order of the parts
@@ -117,16 +120,13 @@ export function allocate(
   options: CurrencyOptions = {},
 ): Result<Money[], ErrorOf<'invalid_number' | 'invalid_amount'>> {
   const digits = minorUnitsOf(m.currency, options.currencies);
-  const scale = new Dec(10).pow(digits);
-  const units = toDecimal(m).times(scale);
-  if (!units.isInteger()) {
-    return err(
-      receivablesError('invalid_amount', { input: m.amount, reason: 'not on a minor unit' }),
-    );
+  const units = minorUnitCount(m.amount, digits);
+  if (units.isErr()) {
+    return err(receivablesError('invalid_amount', { input: m.amount, reason: units.error }));
   }
 
   return readRatios(ratios).map((rs) =>
-    allocateUnits(BigInt(units.toFixed(0)), rs).map((u) => ({
+    allocateUnits(units.value, rs).map((u) => ({
       amount: unitsToAmount(u, digits),
       currency: m.currency,
     })),

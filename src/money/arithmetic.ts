@@ -5,14 +5,17 @@
  * conversion. A result keeps at least the currency's minor units of decimals; for a
  * host currency not in the registry passed (or none passed), it keeps the decimals
  * its operands were written with, so host currencies never make an operation throw.
+ * Sums are exact: `Dec` keeps 40 digits, and `parseMoney` refuses amounts so large
+ * that a sum of up to 10^6 of them would need more (`MAX_AMOUNT_DIGITS`); money built
+ * by hand outside that range is the caller's responsibility.
  *
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type ErrorOf, type ErrorPath, receivablesError } from '../errors/index.js';
+import { type ErrorOf, type ErrorPath, invariant, receivablesError } from '../errors/index.js';
 import { type CurrencyOptions, formatAmount, type Money, toDecimal } from './amount.js';
 import { ISO_CURRENCIES } from './currency.js';
-import { Dec, type DecimalInput } from './decimal.js';
+import { Dec, type DecimalInput, inputText } from './decimal.js';
 
 function writtenDecimals(amount: string): number {
   const dot = amount.indexOf('.');
@@ -101,21 +104,44 @@ export function sum(
   return ok(result(total, currency, options, [...amounts]));
 }
 
+const PLAIN = /^[+-]?\d+(\.\d+)?$/;
+
 /**
- * Multiplies by a quantity or factor, unrounded (round with {@link round}).
+ * A factor the program passes: a plain decimal string or a finite Decimal. Anything
+ * else (`"NaN"`, `"abc"`, a JavaScript number the types forbid) is misuse: it would
+ * make a NaN or Infinity amount, so it throws an `InvariantError` instead.
+ */
+function factorOf(value: DecimalInput, name: string): Dec {
+  const valid = Dec.isDecimal(value)
+    ? (value as Dec).isFinite()
+    : typeof value === 'string' && PLAIN.test(value);
+  invariant(
+    valid,
+    `${name} must be a decimal string or a finite Decimal, got ${inputText(value)}; ` +
+      'read outside input with parseDecimal',
+  );
+  return new Dec(value);
+}
+
+/**
+ * Multiplies by a quantity or factor, unrounded (round with {@link round}). The
+ * product is exact up to 40 significant digits: always for an amount read by
+ * `parseMoney` times a factor of up to 6 significant digits.
  *
- * @param factor - a decimal string or Decimal the program already validated
+ * @param factor - a plain decimal string or finite Decimal the program validated
+ *   (with `parseDecimal`); anything else throws an `InvariantError`
  *
  * @example
  * multiply(money('0.10', 'EUR'), '3')
  * //=> { amount: '0.30', currency: 'EUR' }
  */
 export function multiply(m: Money, factor: DecimalInput, options: CurrencyOptions = {}): Money {
-  return result(toDecimal(m).times(factor), m.currency, options, [m]);
+  return result(toDecimal(m).times(factorOf(factor, 'A factor')), m.currency, options, [m]);
 }
 
 /**
  * The given percentage of an amount, unrounded: `percentage(m, '19')` is 19 % of m.
+ * The rate is checked like {@link multiply}'s factor.
  *
  * @example
  * percentage(money('100.00', 'EUR'), '2.5')
@@ -126,7 +152,8 @@ export function percentage(
   ratePercent: DecimalInput,
   options: CurrencyOptions = {},
 ): Money {
-  return result(toDecimal(m).times(ratePercent).dividedBy(100), m.currency, options, [m]);
+  const rate = factorOf(ratePercent, 'A percentage');
+  return result(toDecimal(m).times(rate).dividedBy(100), m.currency, options, [m]);
 }
 
 /**

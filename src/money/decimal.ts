@@ -8,7 +8,7 @@
 import { Decimal } from 'decimal.js';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
-import { type ErrorOf, type ErrorPath, receivablesError } from '../errors/index.js';
+import { type ErrorOf, type ErrorPath, invariant, receivablesError } from '../errors/index.js';
 
 /** Decimal constructor used everywhere in `receivables` (precision 40, half-up). */
 export const Dec: typeof Decimal = Decimal.clone({
@@ -60,13 +60,15 @@ const modes: Record<RoundingMode, Decimal.Rounding> = {
 };
 
 /**
- * The decimal.js rounding constant of a named mode.
+ * The decimal.js rounding constant of a named mode; an unknown mode is misuse and
+ * throws an `InvariantError` (decimal.js would silently use its default).
  *
  * @example
  * decimalRounding('half-even') === Decimal.ROUND_HALF_EVEN
  * //=> true
  */
 export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
+  invariant(ROUNDING_MODES.includes(mode), `Unknown rounding mode ${inputText(mode)}`);
   return modes[mode];
 }
 

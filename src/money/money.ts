@@ -9,13 +9,38 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, type ErrorPath, invariant, receivablesError } from '../errors/index.js';
-import { type CurrencyOptions, formatAmount, type Money, toDecimal } from './amount.js';
+import { type CurrencyOptions, formatAmount, type Money } from './amount.js';
 import { currencyOf, minorUnitsOf } from './currency.js';
 import { Dec, type DecimalInput, parseDecimal } from './decimal.js';
+import { minorUnitCount } from './units.js';
 
 export * from './amount.js';
 export * from './arithmetic.js';
 export * from './rounding.js';
+
+/**
+ * Decimal places an amount read by {@link parseMoney} may have: 10, or 4 beyond its
+ * currency's minor unit where that is more (unrounded shares, prices, conversions).
+ *
+ * @param minorUnits - decimals of the currency's minor unit (2 for EUR)
+ *
+ * @example
+ * maxAmountDecimals(8) // a host's 8-decimal asset
+ * //=> 12
+ */
+export function maxAmountDecimals(minorUnits: number): number {
+  return Math.max(10, minorUnits + 4);
+}
+
+/**
+ * Digit positions an amount read by {@link parseMoney} may span: its integer digits
+ * plus the decimals allowed ({@link maxAmountDecimals}). `Dec` keeps 40 significant
+ * digits; a sum of up to 10^6 amounts of one currency gains at most 6 integer digits,
+ * so 34 + 6 = 40 digits keep every such sum exact. For every ISO currency (at most 4
+ * decimals) that allows 24 integer digits: amounts below 10^24, a million times the
+ * world's yearly output in any currency.
+ */
+export const MAX_AMOUNT_DIGITS = 34;
 
 /** Options of {@link parseMoney}. */
 export interface ParseMoneyOptions extends CurrencyOptions {
@@ -30,6 +55,8 @@ export interface ParseMoneyOptions extends CurrencyOptions {
 
 /**
  * Reads money from outside input: a decimal string (or Decimal) and a currency code.
+ * Amounts too large or too finely divided to stay exact in every sum are refused
+ * with `invalid_amount` (see {@link MAX_AMOUNT_DIGITS}).
  *
  * @param amount - the amount as received; a JavaScript number is refused
  * @param currency - ISO 4217 or registered code
@@ -47,10 +74,29 @@ export function parseMoney(
 ): Result<Money, ErrorOf<'invalid_amount' | 'unknown_currency'>> {
   const path = options.path ?? [];
   return currencyOf(currency, options.currencies, [...path, 'currency']).andThen((c) =>
-    parseDecimal(amount, [...path, 'amount'], options.exact ? c.minorUnits : undefined).map(
-      (d) => ({ amount: formatAmount(d, c.minorUnits), currency: c.code }),
-    ),
+    parseDecimal(amount, [...path, 'amount'], options.exact ? c.minorUnits : undefined)
+      .andThen((d) => withinRange(d, c.minorUnits, [...path, 'amount']))
+      .map((d) => ({ amount: formatAmount(d, c.minorUnits), currency: c.code })),
   );
+}
+
+function withinRange(
+  value: Dec,
+  minorUnits: number,
+  path: ErrorPath,
+): Result<Dec, ErrorOf<'invalid_amount'>> {
+  const decimals = maxAmountDecimals(minorUnits);
+  const integerDigits = MAX_AMOUNT_DIGITS - decimals;
+  const fail = (reason: string) =>
+    err(receivablesError('invalid_amount', { input: value.toFixed(), reason }, path));
+
+  if (value.decimalPlaces() > decimals) {
+    return fail(`too finely divided: more than ${decimals} decimal places`);
+  }
+  if (value.abs().greaterThanOrEqualTo(new Dec(10).pow(integerDigits))) {
+    return fail(`too large: more than ${integerDigits} digits before the decimal point`);
+  }
+  return ok(value);
 }
 
 /**
@@ -101,8 +147,8 @@ export function zero(currency: string, options: CurrencyOptions = {}): Money {
 }
 
 /**
- * The amount as an integer count of minor units (cents), as a decimal string.
- * Refuses amounts that are not on a minor unit.
+ * The amount as an integer count of minor units (cents), as a decimal string, exact
+ * for an amount of any size. Refuses amounts that are not on a minor unit.
  *
  * @example
  * toMinorUnits(money('12.34', 'EUR'))
@@ -112,11 +158,10 @@ export function toMinorUnits(
   m: Money,
   options: CurrencyOptions = {},
 ): Result<string, ErrorOf<'invalid_amount'>> {
-  const units = minorUnitsOf(m.currency, options.currencies);
-  const scaled = toDecimal(m).times(new Dec(10).pow(units));
-  return scaled.isInteger()
-    ? ok(scaled.toFixed(0))
-    : err(receivablesError('invalid_amount', { input: m.amount, reason: 'not on a minor unit' }));
+  const units = minorUnitCount(m.amount, minorUnitsOf(m.currency, options.currencies));
+  return units.isOk()
+    ? ok(units.value.toString())
+    : err(receivablesError('invalid_amount', { input: m.amount, reason: units.error }));
 }
 
 /**
