@@ -47,9 +47,8 @@ function itemStatusOf(item: ItemState, open: Units): ItemStatus {
   return item.writtenOff > item.allocated ? 'written_off' : 'paid';
 }
 
-function toOpenItem(item: ItemState): OpenItem {
+function toOpenItem(item: ItemState, open: Units): OpenItem {
   const mu = item.minorUnits;
-  const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
   const out: {
     -readonly [K in keyof OpenItem]: OpenItem[K];
   } = {
@@ -74,13 +73,40 @@ function toOpenItem(item: ItemState): OpenItem {
   return out;
 }
 
+/** A customer's running position in one currency; `next` holds its other currencies. */
 interface Position {
-  customerId: string;
-  currency: string;
-  minorUnits: number;
+  readonly customerId: string;
+  readonly currency: string;
+  readonly minorUnits: number;
   open: Units;
   cash: Units;
   credit: Units;
+  next: Position | undefined;
+}
+
+/**
+ * Positions by customer id, then by currency along a short chain (a customer rarely
+ * has more than one), kept in order of first appearance. Keyed by the ledger's own
+ * id strings, so no key is built per record.
+ */
+class Positions {
+  readonly byCustomer = new Map<string, Position>();
+  readonly inOrder: Position[] = [];
+
+  of(customerId: string, currency: string, minorUnits: number): Position {
+    const first = this.byCustomer.get(customerId);
+    let p = first;
+    while (p !== undefined && p.currency !== currency) p = p.next;
+    if (p !== undefined) return p;
+    p = { customerId, currency, minorUnits, open: 0, cash: 0, credit: 0, next: undefined };
+    if (first === undefined) this.byCustomer.set(customerId, p);
+    else {
+      p.next = first.next;
+      first.next = p;
+    }
+    this.inOrder.push(p);
+    return p;
+  }
 }
 
 /**
@@ -114,28 +140,26 @@ export function balancesAsOf(ledger: Ledger, asOf: IsoDate): Balances {
     `balancesAsOf needs a calendar date YYYY-MM-DD, got ${JSON.stringify(inputText(asOf))}`,
   );
   const state = replayLedger(ledger, asOf);
-  const positions = new Map<string, Position>();
-  const position = (customerId: string, currency: string, minorUnits: number) => {
-    const key = `${customerId}\u0000${currency}`;
-    let p = positions.get(key);
-    if (p === undefined) {
-      p = { customerId, currency, minorUnits, open: 0, cash: 0, credit: 0 };
-      positions.set(key, p);
-    }
-    return p;
-  };
-
-  const items: OpenItem[] = [];
-  for (const item of state.items) {
-    const openItem = toOpenItem(item);
-    items.push(openItem);
-    const p = position(item.customerId, item.currency, item.minorUnits);
-    p.open = addUnits(p.open, subUnits(subUnits(item.amount, item.allocated), item.writtenOff));
+  const positions = new Positions();
+  const items: OpenItem[] = new Array(state.items.length);
+  let last: Position | undefined;
+  for (let i = 0; i < state.items.length; i++) {
+    const item = state.items[i]!;
+    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
+    items[i] = toOpenItem(item, open);
+    // Records of one customer often come together: reuse the position just used.
+    const p =
+      last !== undefined && last.customerId === item.customerId && last.currency === item.currency
+        ? last
+        : positions.of(item.customerId, item.currency, item.minorUnits);
+    p.open = addUnits(p.open, open);
+    last = p;
   }
-  const sources: SourceBalance[] = [];
+  const sources: SourceBalance[] = new Array(state.sources.size);
+  let k = 0;
   for (const s of state.sources.values()) {
     const mu = s.minorUnits;
-    sources.push({
+    sources[k++] = {
       id: s.id,
       kind: s.kind,
       customerId: s.customerId,
@@ -143,23 +167,28 @@ export function balancesAsOf(ledger: Ledger, asOf: IsoDate): Balances {
       date: s.date,
       amount: formatUnits(s.amount, mu),
       unappliedAmount: formatUnits(s.left, mu),
-    });
-    const p = position(s.customerId, s.currency, mu);
+    };
+    const p =
+      last !== undefined && last.customerId === s.customerId && last.currency === s.currency
+        ? last
+        : positions.of(s.customerId, s.currency, mu);
     if (s.kind === 'payment') p.cash = addUnits(p.cash, s.left);
     else p.credit = addUnits(p.credit, s.left);
+    last = p;
   }
 
-  const customers: CustomerBalance[] = [];
-  for (const p of positions.values()) {
+  const customers: CustomerBalance[] = new Array(positions.inOrder.length);
+  for (let i = 0; i < positions.inOrder.length; i++) {
+    const p = positions.inOrder[i]!;
     const balance = subUnits(subUnits(p.open, p.cash), p.credit);
-    customers.push({
+    customers[i] = {
       customerId: p.customerId,
       currency: p.currency,
       openAmount: formatUnits(p.open, p.minorUnits),
       unappliedCash: formatUnits(p.cash, p.minorUnits),
       unappliedCredit: formatUnits(p.credit, p.minorUnits),
       balance: formatUnits(balance, p.minorUnits),
-    });
+    };
   }
   return { asOf, items, sources, customers, exceptions: state.exceptions };
 }

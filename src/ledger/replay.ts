@@ -14,7 +14,16 @@
  * @module
  */
 import type { IsoDate } from '../terms/date.js';
-import { addItems, addSources, amountUnits, itemById, type LedgerState, unitsOf } from './state.js';
+import {
+  addItems,
+  addSources,
+  amountUnits,
+  type ItemState,
+  itemById,
+  type LedgerState,
+  type SourceState,
+  unitsOf,
+} from './state.js';
 import type { BalanceException, BalanceExceptionReason, Ledger } from './types.js';
 import {
   addUnits,
@@ -69,11 +78,24 @@ function applyAllocations(
   except: Except,
 ): void {
   const asOf = state.asOf;
+  const checkReversed = reversed.size > 0;
+  // The allocations of one payment usually come one after the other: keep the last
+  // source and item looked up, and look up again only when the id changes.
+  let sourceId: string | undefined;
+  let source: SourceState | undefined;
+  let itemId: string | undefined;
+  let item: ItemState | undefined;
   for (const a of ledger.allocations) {
     if (a.date > asOf || (a.reversedOn !== undefined && a.reversedOn <= asOf)) continue;
-    if (reversed.has(a.sourceId)) continue;
-    const source = state.sources.get(a.sourceId);
-    const item = itemById(state, a.itemId);
+    if (checkReversed && reversed.has(a.sourceId)) continue;
+    if (a.sourceId !== sourceId) {
+      sourceId = a.sourceId;
+      source = state.sources.get(sourceId);
+    }
+    if (a.itemId !== itemId) {
+      itemId = a.itemId;
+      item = itemById(state, itemId);
+    }
     let reason: BalanceExceptionReason | undefined;
     if (source === undefined) reason = 'unknown_source';
     else if (item === undefined) reason = 'unknown_item';

@@ -126,6 +126,20 @@ export function isPositiveUnits(a: Units): boolean {
  * //=> '-200.00'
  */
 export function formatUnits(units: Units, minorUnits: number): string {
+  if (typeof units === 'number' && minorUnits <= 15) {
+    // Fast path: a safe integer splits exactly into whole and fraction (% is exact on
+    // integers, and the difference is an exact multiple of the power of ten).
+    if (units === 0) return ZERO_TEXT[minorUnits]!;
+    if (minorUnits === 0) return String(units);
+    const negative = units < 0;
+    const v = negative ? -units : units;
+    const p = POW10[minorUnits]!;
+    const fraction = v % p;
+    const digits = String(fraction);
+    const whole = (v - fraction) / p;
+    const text = `${whole}.${ZEROS.slice(0, minorUnits - digits.length)}${digits}`;
+    return negative ? `-${text}` : text;
+  }
   const negative = units < 0;
   let s = (negative ? -units : units).toString();
   if (minorUnits > 0) {
@@ -134,3 +148,8 @@ export function formatUnits(units: Units, minorUnits: number): string {
   }
   return negative ? `-${s}` : s;
 }
+
+/** Zero with 0 to 15 decimals: one shared string each, the most common amount of all. */
+const ZERO_TEXT: readonly string[] = POW10.map((_, mu) =>
+  mu === 0 ? '0' : `0.${ZEROS.slice(0, mu)}`,
+);

@@ -39,4 +39,23 @@ describe('minor units', () => {
       { numRuns: 300 },
     );
   });
+
+  it('formats a safe-integer number exactly as the same count as a bigint', () => {
+    // The number fast path splits by % and /; the bigint path by string slicing.
+    expect(formatUnits(0, 2)).toBe('0.00');
+    expect(formatUnits(-0, 3)).toBe('0.000');
+    expect(formatUnits(5, 2)).toBe('0.05');
+    expect(formatUnits(-123456, 0)).toBe('-123456');
+    expect(formatUnits(Number.MAX_SAFE_INTEGER, 2)).toBe('90071992547409.91');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 0, max: 15 }),
+        (n, mu) => {
+          expect(formatUnits(n, mu)).toBe(formatUnits(BigInt(n), mu));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
