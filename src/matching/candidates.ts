@@ -22,9 +22,9 @@ import {
 import { valuesOf } from './numbers.js';
 import type { PayerIndex, PayerMatch } from './payer.js';
 import type { MatchingPolicy } from './policy.js';
-import { searchCombinations } from './subset.js';
+import { prepareSearch, type SearchSet, searchCombinations } from './subset.js';
 import type { MatchSignal, ProposedAllocation } from './types.js';
-import { convertUnits, formatUnits, maxUnits, toUnits } from './units.js';
+import { convertUnits, formatUnits } from './units.js';
 
 /** A candidate before ranking: allocations, signals and the raw score. */
 export interface Draft {
@@ -47,6 +47,15 @@ export interface TxContext {
   readonly payers: PayerIndex;
   readonly payerMatches: readonly PayerMatch[];
   readonly evidence: TextEvidence;
+  /** Per-run cache of {@link customerViews}, keyed by customer, value date and currency. */
+  readonly cache: Map<string, CustomerViews>;
+}
+
+/** A customer's items as payments on one day in one currency see them. */
+export interface CustomerViews {
+  readonly views: readonly ItemView[];
+  /** The search set of those items, prepared on first use. */
+  readonly prepared: () => SearchSet;
 }
 
 /** The item as this payment sees it (converted when the policy has a rate), or undefined. */
@@ -70,36 +79,50 @@ function viewOf(ctx: TxContext, item: BookItem): (ItemView & { rate?: string }) 
 
 function fitOf(ctx: TxContext, views: readonly ItemView[], discounted: boolean[]): Fit | undefined {
   const due = views.reduce((s, v, i) => s + v.open - (discounted[i] ? v.discount!.units : 0n), 0n);
-  const kind = classify(due, discounted.some(Boolean), ctx.payment, ctx.policy);
+  const kind = classify(due, discounted.some(Boolean), ctx.payment);
   return kind && { kind, views, discounted, shortfall: due - ctx.payment.units };
 }
 
-/** Every way the amount fits some of the views, best level only, plus whether the search ran out. */
-function searchFits(ctx: TxContext, views: readonly ItemView[], named: boolean) {
-  const singles: Fit[] = [];
+/** Every single item the amount fits, at its open amount or net of its discount. */
+function singleFits(ctx: TxContext, views: readonly ItemView[]): Fit[] {
+  const fits: Fit[] = [];
+  const units = ctx.payment.units;
   for (const v of views) {
-    for (const d of v.discount ? [false, true] : [false]) {
-      const f = fitOf(ctx, [v], [d]);
-      if (f) singles.push(f);
-    }
+    // Most items ask for less than was paid or far more: decided without building a fit.
+    const kind = classify(v.open, false, ctx.payment);
+    if (kind) fits.push({ kind, views: [v], discounted: [false], shortfall: v.open - units });
+    if (v.discount === undefined) continue;
+    const net = v.open - v.discount.units;
+    const reduced = classify(net, true, ctx.payment);
+    if (reduced)
+      fits.push({ kind: reduced, views: [v], discounted: [true], shortfall: net - units });
   }
+  return fits;
+}
+
+/** Every way the amount fits some of the views, best level only, plus whether the search ran out. */
+function searchFits(
+  ctx: TxContext,
+  views: readonly ItemView[],
+  named: boolean,
+  prepared?: () => SearchSet,
+) {
+  const singles = singleFits(ctx, views);
   let fits = singles;
   let exhausted = false;
   const strong = (fs: readonly Fit[]) => fs.some((f) => FIT_RANK[f.kind] <= FIT_RANK.discount);
   if ((!strong(singles) || named) && views.length > 1) {
     const { policy, payment } = ctx;
-    const values = views.map((v) => ({
-      full: v.open,
-      ...(v.discount && { discounted: v.open - v.discount.units }),
-    }));
+    const set = prepared?.() ?? prepareViews(views, policy.searchBudget);
     const search = (slack: bigint) => {
-      const outcome = searchCombinations(values, payment.units, slack, {
+      const outcome = searchCombinations(set, payment.units, slack, {
         minItems: 2,
         maxItems: named ? views.length : policy.maxCombinationItems,
         budget: policy.searchBudget,
         maxSolutions: 8,
+        prefer: named ? 'most' : 'fewest',
       });
-      exhausted = outcome.exhausted;
+      exhausted ||= outcome.exhausted;
       for (const s of outcome.solutions) {
         const picked = s.picks.map((p) => views[p.position]!);
         const f = fitOf(
@@ -113,12 +136,7 @@ function searchFits(ctx: TxContext, views: readonly ItemView[], named: boolean) 
     // Exact sums first: a window of slack holds many more combinations, and would
     // crowd the exact one out of the solutions kept.
     search(0n);
-    if (!strong(fits)) {
-      const slack = [policy.shortPayment.maxAbsolute, policy.bankFeeMax]
-        .map((x) => toUnits(x, payment.minorUnits) ?? 0n)
-        .reduce(maxUnits);
-      search(slack);
-    }
+    if (!strong(fits)) search(payment.limits.slack);
   }
   const best = Math.min(...fits.map((f) => FIT_RANK[f.kind]));
   let top = fits.filter((f) => FIT_RANK[f.kind] === best);
@@ -127,6 +145,41 @@ function searchFits(ctx: TxContext, views: readonly ItemView[], named: boolean) 
     top = top.filter((f) => f.views.length === most);
   }
   return { fits: top, exhausted };
+}
+
+function prepareViews(views: readonly ItemView[], budget: number): SearchSet {
+  return prepareSearch(
+    views.map((v) => ({
+      full: v.open,
+      ...(v.discount && { discounted: v.open - v.discount.units }),
+    })),
+    budget,
+  );
+}
+
+/**
+ * A customer's open items as this payment sees them, and their search set, shared by
+ * every payment of the same customer, value date and currency in one matching run.
+ */
+function customerViews(ctx: TxContext, customerId: string) {
+  const key = `${customerId}\u0000${ctx.tx.valueDate}\u0000${ctx.payment.currency}`;
+  const cached = ctx.cache.get(key);
+  if (cached) return cached;
+  const views: ItemView[] = [];
+  for (const i of ctx.book.byCustomer.get(customerId) ?? []) {
+    const view = viewOf(ctx, ctx.book.items[i]!);
+    if (view) views.push(view);
+  }
+  let set: SearchSet | undefined;
+  const entry = {
+    views,
+    prepared: () => {
+      set ??= prepareViews(views, ctx.policy.searchBudget);
+      return set;
+    },
+  };
+  ctx.cache.set(key, entry);
+  return entry;
 }
 
 function keyOf(allocations: readonly ProposedAllocation[]): string {
@@ -242,9 +295,8 @@ export function buildCandidates(ctx: TxContext): Draft[] {
   }
   for (const match of ctx.payerMatches.slice(0, 3)) {
     const customerId = ctx.payers.customers[match.customer]!.id;
-    const items = (book.byCustomer.get(customerId) ?? []).map((i) => viewOf(ctx, book.items[i]!));
-    const views = items.filter((v) => v !== undefined);
-    const { fits, exhausted } = searchFits(ctx, views, false);
+    const { views, prepared } = customerViews(ctx, customerId);
+    const { fits, exhausted } = searchFits(ctx, views, false, prepared);
     const extra: MatchSignal[] = [];
     if (exhausted) {
       const detail = `the search for combinations stopped after ${policy.searchBudget} steps`;

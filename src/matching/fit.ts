@@ -46,51 +46,66 @@ export interface Fit {
   readonly shortfall: bigint;
 }
 
+/** The policy's tolerances in the payment's minor units, read once per currency. */
+export interface Limits {
+  /** Largest tolerated shortfall. */
+  readonly shortAbsolute: bigint;
+  /** Tolerated shortfall in percent, times 10,000 (4 decimals). */
+  readonly shortPercent: bigint;
+  /** Largest deduction read as a bank fee. */
+  readonly fee: bigint;
+  /** The larger of the two: how far short a combination may fall. */
+  readonly slack: bigint;
+}
+
 /** The payment being fitted. */
 export interface Payment {
   readonly units: bigint;
   readonly minorUnits: number;
   readonly currency: string;
+  readonly limits: Limits;
+}
+
+/**
+ * The policy's short-payment and fee limits in minor units of a currency.
+ *
+ * @example
+ * limitsOf(DEFAULT_MATCHING_POLICY, 2).slack
+ * //=> 2500n
+ */
+export function limitsOf(policy: MatchingPolicy, minorUnits: number): Limits {
+  const shortAbsolute = toUnits(policy.shortPayment.maxAbsolute, minorUnits) ?? 0n;
+  const fee = toUnits(policy.bankFeeMax, minorUnits) ?? 0n;
+  const shortPercent = toUnits(policy.shortPayment.maxPercent, 4) ?? 0n;
+  return { shortAbsolute, shortPercent, fee, slack: shortAbsolute > fee ? shortAbsolute : fee };
 }
 
 /**
  * True when a shortfall on `due` is within both tolerance limits of the policy.
  *
  * @example
- * isTolerated(350n, 100000n, eur, DEFAULT_MATCHING_POLICY)
+ * isTolerated(350n, 100000n, eur)
  * //=> true
  */
-export function isTolerated(
-  shortfall: bigint,
-  due: bigint,
-  payment: Payment,
-  policy: MatchingPolicy,
-) {
-  const { maxAbsolute, maxPercent } = policy.shortPayment;
-  const absolute = toUnits(maxAbsolute, payment.minorUnits) ?? 0n;
-  const percent = toUnits(maxPercent, 4) ?? 0n;
-  return shortfall <= absolute && shortfall * 100n * 10_000n <= due * percent;
+export function isTolerated(shortfall: bigint, due: bigint, payment: Payment): boolean {
+  const { shortAbsolute, shortPercent } = payment.limits;
+  return shortfall <= shortAbsolute && shortfall * 100n * 10_000n <= due * shortPercent;
 }
 
 /**
  * Classifies what the items ask for against the payment; undefined when it does not fit.
  *
  * @example
- * classify(100000n, false, { units: 100000n, minorUnits: 2, currency: 'EUR' }, policy)
+ * classify(100000n, false, eur)
  * //=> 'exact'
  */
-export function classify(
-  due: bigint,
-  anyDiscount: boolean,
-  payment: Payment,
-  policy: MatchingPolicy,
-): FitKind | undefined {
+export function classify(due: bigint, anyDiscount: boolean, payment: Payment): FitKind | undefined {
+  if (due < payment.units) return undefined;
   const shortfall = due - payment.units;
   if (shortfall === 0n) return anyDiscount ? 'discount' : 'exact';
-  if (shortfall < 0n || anyDiscount) return undefined;
-  if (isTolerated(shortfall, due, payment, policy)) return 'short_tolerated';
-  const fee = toUnits(policy.bankFeeMax, payment.minorUnits) ?? 0n;
-  return shortfall <= fee ? 'fee' : undefined;
+  if (anyDiscount || shortfall > payment.limits.slack) return undefined;
+  if (isTolerated(shortfall, due, payment)) return 'short_tolerated';
+  return shortfall <= payment.limits.fee ? 'fee' : undefined;
 }
 
 const label = (v: ItemView) => v.item.source.number ?? v.item.source.id;

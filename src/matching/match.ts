@@ -13,9 +13,10 @@ import type { Customer, LedgerPayment, OpenItem } from '../ledger/types.js';
 import { currencyOf } from '../money/currency.js';
 import type { BankTransaction } from '../statements/types.js';
 import { buildBook } from './book.js';
-import { buildCandidates } from './candidates.js';
+import { buildCandidates, type CustomerViews } from './candidates.js';
 import { confidenceOf, judge, rankDrafts, resolveClaims, toCandidate } from './decide.js';
 import { gatherEvidence } from './evidence.js';
+import { type Limits, limitsOf } from './fit.js';
 import { buildPayerIndex, identifyPayer } from './payer.js';
 import { type MatchingPolicyInput, parseMatchingPolicy } from './policy.js';
 import { findReversed, indexPriors, priorFromLedger, priorFromTransaction } from './reversals.js';
@@ -78,6 +79,8 @@ export function matchPayments(
   const payers = buildPayerIndex(customers);
   const priors = indexPriors(new Map(), priorFromLedger(options.priorPayments ?? []));
 
+  const cache = new Map<string, CustomerViews>();
+  const limitsByMinor = new Map<number, Limits>();
   const decisions: MatchDecision[] = [];
   const scores: number[] = [];
   for (const [position, tx] of transactions.entries()) {
@@ -115,7 +118,10 @@ export function matchPayments(
       continue;
     }
     indexPriors(priors, [priorFromTransaction(tx)]);
-    const payment = { units, minorUnits: currency.value.minorUnits, currency: currency.value.code };
+    const minorUnits = currency.value.minorUnits;
+    const limits = limitsByMinor.get(minorUnits) ?? limitsOf(p, minorUnits);
+    limitsByMinor.set(minorUnits, limits);
+    const payment = { units, minorUnits, currency: currency.value.code, limits };
     const ctx = {
       tx,
       payment,
@@ -129,6 +135,7 @@ export function matchPayments(
         p.nameSimilarity,
       ),
       evidence: gatherEvidence(book, tx, p),
+      cache,
     };
     const ranked = rankDrafts(buildCandidates(ctx));
     const verdict = judge(ranked, p);

@@ -11,6 +11,7 @@
  * @module
  */
 import levenshtein from 'fast-levenshtein';
+import { buildCodeIndex, type CodeIndex, codeValues } from './code-index.js';
 
 /** An invoice number reduced for comparison. */
 export interface NumberKey {
@@ -93,7 +94,7 @@ export interface NumberIndex {
   readonly byKey: MultiMap;
   readonly byDigits: MultiMap;
   /** Every digits key of 4+ digits, and each of its one-deletion variants, as codes. */
-  readonly byDeletion: Map<number, number | number[]>;
+  readonly byDeletion: CodeIndex;
 }
 
 /**
@@ -104,21 +105,23 @@ export interface NumberIndex {
  * //=> 0
  */
 export function buildNumberIndex(numbers: readonly (string | undefined)[]): NumberIndex {
-  const index: NumberIndex = {
-    keys: numbers.map((n) => (n === undefined ? undefined : numberKey(n))),
-    byKey: new Map(),
-    byDigits: new Map(),
-    byDeletion: new Map(),
-  };
-  index.keys.forEach((k, item) => {
+  const keys = numbers.map((n) => (n === undefined ? undefined : numberKey(n)));
+  const byKey: MultiMap = new Map();
+  const byDigits: MultiMap = new Map();
+  const codes: number[] = [];
+  const owners: number[] = [];
+  keys.forEach((k, item) => {
     if (k === undefined) return;
-    addTo(index.byKey, k.key, item);
-    addTo(index.byDigits, k.digits, item);
+    addTo(byKey, k.key, item);
+    addTo(byDigits, k.digits, item);
     if (k.digits.length >= 4 && k.digits.length <= MAX_TYPO_DIGITS) {
-      for (const code of deletionCodes(k.digits)) addTo(index.byDeletion, code, item);
+      for (const code of deletionCodes(k.digits)) {
+        codes.push(code);
+        owners.push(item);
+      }
     }
   });
-  return index;
+  return { keys, byKey, byDigits, byDeletion: buildCodeIndex(codes, owners) };
 }
 
 /** Digit strings longer than this are not typo-indexed (their codes would not be exact). */
@@ -214,7 +217,7 @@ function lookupTypo(index: NumberIndex, written: string): NumberHit[] {
   }
   const items = new Set<number>();
   for (const code of deletionCodes(k.digits)) {
-    for (const item of valuesOf(index.byDeletion, code)) items.add(item);
+    for (const item of codeValues(index.byDeletion, code)) items.add(item);
   }
   const hits: NumberHit[] = [];
   for (const item of [...items].sort((a, b) => a - b)) {
