@@ -56,6 +56,17 @@ export function isZeroTaxCategory(category: VatCategory): boolean {
 }
 
 /**
+ * Every VAT rate must be below this many percent. EN 16931 sets no maximum, but no
+ * VAT, GST or IGIC/IPSI rate anywhere reaches it (the highest standard rates are
+ * around 27 %), so a rate of 100 or more is a typo, such as 1000 for 10.00.
+ *
+ * @example
+ * RATE_LIMIT_PERCENT
+ * //=> 100
+ */
+export const RATE_LIMIT_PERCENT = 100;
+
+/**
  * True when the category allows a rate of this sign (-1, 0 or 1): S needs a positive
  * rate, Z E AE K G O a zero rate, L M B any rate that is not negative.
  *
@@ -69,8 +80,9 @@ export function isRateAllowed(category: VatCategory, rateSign: number): boolean 
 }
 
 /**
- * Checks a rate against its category. An absent rate counts as 0, which only the
- * zero-tax categories accept.
+ * Checks a rate against its category and {@link RATE_LIMIT_PERCENT}. An absent rate
+ * counts as 0, which only the zero-tax categories accept; a negative rate or one of
+ * 100 % or more names the rate term BT-152 as its rule.
  *
  * @example
  * checkRate('S', { units: 0n, scale: 0 }, 'line', []).isErr()
@@ -84,9 +96,10 @@ export function checkRate(
 ): Result<true, ErrorOf<'invalid_tax_rate'>> {
   const rule = RULES[category];
   const sign = rate.units > 0n ? 1 : rate.units < 0n ? -1 : 0;
-  if (isRateAllowed(category, sign)) return ok(true);
+  const limit = BigInt(RATE_LIMIT_PERCENT) * 10n ** BigInt(rate.scale);
+  if (isRateAllowed(category, sign) && rate.units < limit) return ok(true);
   const ratePercent = normalizePercent(rate);
-  const id = rate.units < 0n ? 'BT-152' : `${rule.prefix}-${SITE_RULE[site]}`;
+  const id = sign < 0 || rate.units >= limit ? 'BT-152' : `${rule.prefix}-${SITE_RULE[site]}`;
   return err(receivablesError('invalid_tax_rate', { category, ratePercent, rule: id }, path));
 }
 

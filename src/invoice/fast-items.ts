@@ -9,7 +9,7 @@
  * @module
  */
 import type { RoundingMode } from '../money/decimal.js';
-import { isRateAllowed, isZeroTaxCategory } from './categories.js';
+import { isRateAllowed, isZeroTaxCategory, RATE_LIMIT_PERCENT } from './categories.js';
 import { DecimalScan, divideRoundedNumber, exact, formatMinor, powerOfTen } from './safe.js';
 import { VAT_CATEGORIES } from './schema.js';
 import type { InvoiceLineInput, LineAllowanceChargeInput, VatCategory } from './types.js';
@@ -85,6 +85,7 @@ export class FastItems {
     }
     // A rate is checked once per group: the rule depends on the category and the rate only.
     if (!isRateAllowed(category, Math.sign(units))) return undefined;
+    if (rateMicro >= RATE_LIMIT_PERCENT * powerOfTen(RATE_DECIMALS)) return undefined;
     const group: FastGroup = {
       category,
       rateMicro,

@@ -10,16 +10,8 @@ import { err, ok, Result } from 'neverthrow';
 import { type ErrorPath, type ReceivablesError, receivablesError } from '../errors/index.js';
 import { type CurrencyRegistry, currencyOf } from '../money/currency.js';
 import type { RoundingMode } from '../money/decimal.js';
-import { checkRate, type RateSite } from './categories.js';
-import {
-  divideRounded,
-  type Fixed,
-  fitsScale,
-  normalizePercent,
-  parseFixed,
-  pow10,
-  unitsAt,
-} from './fixed.js';
+import { divideRounded, type Fixed, parseFixed, pow10, unitsAt } from './fixed.js';
+import { Reader } from './reader.js';
 import type {
   DocumentAllowanceChargeInput,
   InvoiceInput,
@@ -58,56 +50,6 @@ export interface PreparedInvoice {
 
 type R<T> = Result<T, ReceivablesError>;
 
-class Reader {
-  constructor(
-    readonly minorUnits: number,
-    readonly mode: RoundingMode,
-  ) {}
-
-  /** An amount that must already be on a minor unit (BR-DEC-*). */
-  amount(text: string, path: ErrorPath): R<bigint> {
-    const value = parseFixed(text);
-    if (fitsScale(value, this.minorUnits)) return ok(unitsAt(value, this.minorUnits));
-    const reason = `more than ${this.minorUnits} decimal places (the currency's minor units)`;
-    return err(receivablesError('invalid_amount', { input: text, reason }, path));
-  }
-
-  /** `base x percent / 100`, rounded to the minor unit. */
-  percentOf(base: bigint, percent: Fixed): bigint {
-    return divideRounded(base * percent.units, 100n * pow10(percent.scale), this.mode);
-  }
-
-  /** The amount of an allowance or charge: its own amount, else percent of a base. */
-  allowance(a: LineAllowanceChargeInput, fallbackBase: bigint, path: ErrorPath): R<bigint> {
-    if (a.amount !== undefined) return this.amount(a.amount, [...path, 'amount']);
-    const percent = parseFixed(a.percent ?? '0');
-    if (a.baseAmount === undefined) return ok(this.percentOf(fallbackBase, percent));
-    return this.amount(a.baseAmount, [...path, 'baseAmount']).map((b) =>
-      this.percentOf(b, percent),
-    );
-  }
-
-  /** Rates repeat across lines; each (category, rate) text is read and checked once. */
-  private readonly rates = new Map<string, { rate: Fixed; rateKey: string }>();
-
-  rate(
-    category: VatCategory,
-    text: string | undefined,
-    site: RateSite,
-    path: () => ErrorPath,
-  ): R<{ rate: Fixed; rateKey: string }> {
-    const key = `${site}/${category}/${text ?? ''}`;
-    const cached = this.rates.get(key);
-    if (cached) return ok(cached);
-    const rate = parseFixed(text ?? '0');
-    const checked = checkRate(category, rate, site, [...path(), 'vatRatePercent']);
-    if (checked.isErr()) return err(checked.error);
-    const entry = { rate, rateKey: normalizePercent(rate) };
-    this.rates.set(key, entry);
-    return ok(entry);
-  }
-}
-
 function positive(value: Fixed, input: string, rule: string, path: ErrorPath): R<true> {
   if (value.units >= 0n) return ok(true);
   const reason = `must not be negative (${rule})`;
@@ -129,8 +71,17 @@ function priceAmount(reader: Reader, line: InvoiceLineInput, path: ErrorPath): R
     if (check.isErr()) return err(check.error);
     const scale = Math.max(gross.scale, discount.scale);
     price = { units: unitsAt(gross, scale) - unitsAt(discount, scale), scale };
+    // The net price is never given here: name the discount that made it negative.
+    if (price.units < 0n) {
+      const input = line.priceDiscount ?? '';
+      const reason =
+        `the price discount is larger than the gross price ${line.unitGrossPrice}; ` +
+        'the net price must not be negative (BR-27)';
+      return err(receivablesError('invalid_number', { input, reason }, [...path, 'priceDiscount']));
+    }
   }
-  const priceCheck = positive(price, normalizePercent(price), 'BR-27', [...path, 'unitNetPrice']);
+  const net = line.unitNetPrice ?? '';
+  const priceCheck = positive(price, net, 'BR-27', [...path, 'unitNetPrice']);
   if (priceCheck.isErr()) return err(priceCheck.error);
 
   const base = line.priceBaseQuantity === undefined ? ONE : parseFixed(line.priceBaseQuantity);
