@@ -118,8 +118,11 @@ function build(invoice: PreparedInvoice, input: InvoiceInput): InvoiceCalculatio
 /**
  * Computes an invoice or credit note per EN 16931: validates the input, computes
  * each line's net amount, the VAT breakdown and the document totals. Signs are
- * kept as given: negative lines reduce the totals, and a document whose every
- * quantity and amount is negated comes out as the exact negative.
+ * kept as given: negative lines reduce the totals. With a rounding mode that treats
+ * both signs alike (`half-up`, the default, `half-even`, `half-down`, `up`, `down`),
+ * a document whose every quantity and amount is negated comes out as the exact
+ * negative; `ceiling` and `floor` round towards one side, so there it need not (1 x
+ * 0.005 at S 19 % with `ceiling` is due 0.02, with quantity -1 it is due 0.00).
  *
  * @param input - the invoice (checked with {@link invoiceInputSchema})
  * @param options - the currency registry to use (ISO 4217 by default)
@@ -150,7 +153,8 @@ export function calculateInvoice(
  * {@link calculateInvoice} for input that has already passed {@link invoiceInputSchema}
  * (or was built by this library's readers): skips the schema step, keeps every other
  * check. For bulk runs over trusted, typed data; a malformed decimal string here is
- * programmer misuse and throws.
+ * programmer misuse and throws. It takes the safe-integer fast path where it can and
+ * falls back to {@link calculateExactInvoice}, which gives the same result.
  *
  * @example
  * calculateCheckedInvoice({

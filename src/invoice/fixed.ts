@@ -51,6 +51,22 @@ export function fitsScale(value: Fixed, scale: number): boolean {
 }
 
 /**
+ * True when a net price is the gross price minus the price discount (absent: 0),
+ * exactly: PEPPOL-EN16931-R046. Takes plain decimal strings.
+ *
+ * @example
+ * [isNetOfGross('9.50', '10', '0.5'), isNetOfGross('5', '100', undefined)]
+ * //=> [true, false]
+ */
+export function isNetOfGross(net: string, gross: string, discount: string | undefined): boolean {
+  const n = parseFixed(net);
+  const g = parseFixed(gross);
+  const d = parseFixed(discount ?? '0');
+  const scale = Math.max(n.scale, g.scale, d.scale);
+  return unitsAt(n, scale) === unitsAt(g, scale) - unitsAt(d, scale);
+}
+
+/**
  * `numerator / denominator` rounded to an integer with a named mode: the one place
  * where the invoice module rounds. `half-up` sends halves away from zero.
  *

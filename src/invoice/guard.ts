@@ -3,13 +3,15 @@
  * input only when `invoiceInputSchema` accepts it too, at a fraction of the cost, so
  * that a bulk run validates every invoice without paying for zod's error machinery.
  * It may refuse rarer shapes the schema accepts (an exemption-reason record with a
- * custom prototype, symbol or `__proto__` keys); `calculateInvoice` then runs the
+ * custom prototype or symbol keys); `calculateInvoice` then runs the
  * schema, which also writes the error report of input that is really wrong. A
  * property test checks that both agree on generated and mutated invoices.
  *
  * @module
  */
 import { ROUNDING_MODES } from '../money/decimal.js';
+import { isIsoDate } from '../terms/date.js';
+import { isNetOfGross } from './fixed.js';
 import { VAT_CATEGORIES } from './schema.js';
 import type { InvoiceInput } from './types.js';
 
@@ -49,7 +51,7 @@ const optionalString = (value: unknown) => value === undefined || typeof value =
 const optionalNonEmpty = (value: unknown) =>
   value === undefined || (typeof value === 'string' && value.length > 0);
 
-/** Digits at every position but the given dash positions: `YYYY-MM-DD`, `380`. */
+/** Digits at every position but the given dash positions, e.g. a type code `380`. */
 function isDigitPattern(value: unknown, length: number, dashes: readonly number[]): boolean {
   if (typeof value !== 'string' || value.length !== length) return false;
   for (let i = 0; i < length; i += 1) {
@@ -89,7 +91,18 @@ function isLine(value: unknown): boolean {
   const priced =
     netAmount !== undefined ||
     (quantity !== undefined && (unitNetPrice !== undefined || unitGrossPrice !== undefined));
+  const contradiction =
+    netAmount === undefined &&
+    isPlainDecimal(unitNetPrice) &&
+    isPlainDecimal(unitGrossPrice) &&
+    optionalDecimal(value.priceDiscount) &&
+    !isNetOfGross(
+      unitNetPrice as string,
+      unitGrossPrice as string,
+      value.priceDiscount as string | undefined,
+    );
   return (
+    !contradiction &&
     priced &&
     typeof id === 'string' &&
     id.length > 0 &&
@@ -154,7 +167,7 @@ export function isInvoiceInput(value: unknown): value is InvoiceInput {
     optionalDecimal(value.prepaidAmount) &&
     optionalString(value.id) &&
     optionalString(value.number) &&
-    (issueDate === undefined || isDigitPattern(issueDate, 10, [4, 7])) &&
+    (issueDate === undefined || isIsoDate(issueDate)) &&
     (typeCode === undefined || isDigitPattern(typeCode, 3, [])) &&
     (pricesIncludeTax === undefined || typeof pricesIncludeTax === 'boolean') &&
     (taxRounding === undefined || taxRounding === 'document' || taxRounding === 'line') &&

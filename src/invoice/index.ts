@@ -6,7 +6,7 @@
  */
 
 export type { CalculateInvoiceOptions } from './calculate.js';
-export { calculateCheckedInvoice, calculateInvoice } from './calculate.js';
-export { isZeroTaxCategory } from './categories.js';
+export { calculateCheckedInvoice, calculateExactInvoice, calculateInvoice } from './calculate.js';
+export { isZeroTaxCategory, RATE_LIMIT_PERCENT } from './categories.js';
 export { invoiceInputSchema, VAT_CATEGORIES } from './schema.js';
 export type * from './types.js';

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/decimal.js';
+import { isIsoDate } from '../terms/date.js';
+import { isNetOfGross } from './fixed.js';
 import type { InvoiceInput, VatCategory } from './types.js';
 
 /**
@@ -29,9 +31,10 @@ export const VAT_CATEGORIES: readonly VatCategory[] = [
   'B',
 ];
 
-const decimal = z
-  .string()
-  .regex(/^[+-]?\d+(\.\d+)?$/, 'expected a plain decimal string such as "12.50"');
+const PLAIN_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+const isPlainDecimal = (value: string | undefined) =>
+  value !== undefined && PLAIN_DECIMAL.test(value);
+const decimal = z.string().regex(PLAIN_DECIMAL, 'expected a plain decimal string such as "12.50"');
 const category = z.enum(VAT_CATEGORIES as [VatCategory, ...VatCategory[]]);
 const mode = z.enum(ROUNDING_MODES as [string, ...string[]]);
 
@@ -76,7 +79,28 @@ const line = z
       (l.quantity !== undefined &&
         (l.unitNetPrice !== undefined || l.unitGrossPrice !== undefined)),
     { message: 'a line needs netAmount, or quantity with unitNetPrice or unitGrossPrice' },
-  );
+  )
+  .superRefine((l, ctx) => {
+    // Where the prices make the line amount, a net price must follow from the gross.
+    const { netAmount, unitNetPrice: net, unitGrossPrice: gross, priceDiscount } = l;
+    // zod may run this check on a line whose fields failed: compare only plain decimals.
+    if (netAmount !== undefined || !isPlainDecimal(net) || !isPlainDecimal(gross)) return;
+    if (priceDiscount !== undefined && !isPlainDecimal(priceDiscount)) return;
+    if (isNetOfGross(net!, gross!, priceDiscount)) return;
+    const minus = `unitGrossPrice ${gross} - priceDiscount ${priceDiscount ?? '0'}`;
+    const message = `unitNetPrice ${net} is not ${minus} (PEPPOL-EN16931-R046)`;
+    ctx.addIssue({ code: 'custom', path: ['unitNetPrice'], message });
+    ctx.addIssue({ code: 'custom', path: ['unitGrossPrice'], message });
+  });
+
+/** Own keys, `__proto__` included (JSON.parse makes it one), must all be VAT categories. */
+const categoryKeys = z.unknown().superRefine((value, ctx) => {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if ((VAT_CATEGORIES as readonly string[]).includes(key)) continue;
+    ctx.addIssue({ code: 'custom', path: [key], message: `unknown VAT category "${key}"` });
+  }
+});
 
 const exemptionReason = z
   .object({ code: z.string().min(1).optional(), text: z.string().min(1).optional() })
@@ -95,10 +119,7 @@ const exemptionReason = z
 export const invoiceInputSchema: z.ZodType<InvoiceInput> = z.object({
   id: z.string().optional(),
   number: z.string().optional(),
-  issueDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-    .optional(),
+  issueDate: z.string().refine(isIsoDate, 'expected a calendar date as YYYY-MM-DD').optional(),
   typeCode: z
     .string()
     .regex(/^\d{3}$/, 'expected a 3-digit UNTDID 1001 code such as 380 or 381')
@@ -112,7 +133,7 @@ export const invoiceInputSchema: z.ZodType<InvoiceInput> = z.object({
     InvoiceInput['cashRounding']
   >,
   pricesIncludeTax: z.boolean().optional(),
-  exemptionReasons: z.partialRecord(category, exemptionReason).optional(),
+  exemptionReasons: categoryKeys.pipe(z.partialRecord(category, exemptionReason)).optional(),
   taxRounding: z.enum(['document', 'line']).optional(),
   roundingMode: mode.optional() as z.ZodType<InvoiceInput['roundingMode']>,
 });

@@ -79,11 +79,18 @@ function toInput(e: Example, fromPrices: boolean): InvoiceInput {
         ...(l.vat_rate ? { vatRatePercent: l.vat_rate } : {}),
       };
       if (!fromPrices) return { ...common, netAmount: l.line_net_amount };
+      // CII-BR-CO-10-RoundingIssue.xml states a gross price that is the net price with
+      // VAT (720.81 x 1.19 = 857.76) and no discount; our input refuses a net price that
+      // is not gross - discount (PEPPOL-EN16931-R046), and the line amount uses the net.
+      const consistent =
+        l.net_price === null ||
+        l.gross_price === null ||
+        new Dec(l.gross_price).minus(l.price_discount ?? '0').equals(l.net_price);
       return {
         ...common,
         quantity: l.quantity,
         unitNetPrice: opt(l.net_price),
-        unitGrossPrice: opt(l.gross_price),
+        unitGrossPrice: consistent ? opt(l.gross_price) : undefined,
         priceDiscount: opt(l.price_discount),
         priceBaseQuantity: opt(l.price_base_quantity),
         allowances: l.allowances_charges.filter((a) => !a.charge).map(allowanceInput),

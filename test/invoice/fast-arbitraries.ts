@@ -13,7 +13,7 @@ import type {
   LineAllowanceChargeInput,
   VatCategory,
 } from '../../src/invoice/index.js';
-import { ROUNDING_MODES } from '../../src/money/decimal.js';
+import { Dec, ROUNDING_MODES } from '../../src/money/decimal.js';
 
 const weighted = <T>(...pairs: [fc.Arbitrary<T>, number][]) =>
   fc.oneof(...pairs.map(([arbitrary, weight]) => ({ arbitrary, weight })));
@@ -95,6 +95,14 @@ const price = (minor: number, decimal: DecimalArb) =>
       },
       { requiredKeys: ['unitGrossPrice'] },
     ),
+    // Both prices: usually net = gross - discount, sometimes one unit off (refused).
+    fc
+      .tuple(decimal(minor + 1, true), fc.bigInt({ min: 0n, max: 1000n }), fc.boolean())
+      .map(([gross, units, agree]) => {
+        const priceDiscount = formatUnits(units, minor);
+        const net = new Dec(gross).minus(priceDiscount).plus(agree ? 0 : 1);
+        return { unitNetPrice: net.toFixed(), unitGrossPrice: gross, priceDiscount };
+      }),
   );
 
 const line = (minor: number, decimal: DecimalArb): fc.Arbitrary<Omit<InvoiceLineInput, 'id'>> =>

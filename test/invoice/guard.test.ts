@@ -36,6 +36,7 @@ const BAD_VALUES: readonly unknown[] = [
   '+',
   '١٢',
   '2024-1-01',
+  '2024-02-30',
   '38',
   'X',
   'AE',
@@ -64,7 +65,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant('extra' as const),
     at: fc.nat(),
-    key: fc.constantFrom('X', 'S', 'note', 'constructor'),
+    key: fc.constantFrom('X', 'S', 'note', 'constructor', '__proto__'),
   }),
 );
 
@@ -78,7 +79,13 @@ function mutate(input: unknown, changes: readonly Mutation[]): unknown {
     if (change.kind === 'set') target[key] = change.value;
     else if (change.kind === 'delete') delete target[key];
     else if (typeof target[key] === 'object' && target[key] !== null) {
-      (target[key] as Record<string, unknown>)[change.key] = { text: 'extra' };
+      // An own "__proto__" key, as JSON.parse makes it (an assignment would set the prototype).
+      Object.defineProperty(target[key], change.key, {
+        value: { text: 'extra' },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return copy;
