@@ -15,6 +15,8 @@
  * - **Unique keys.** Ids are unique per collection (`duplicate_id`); the field named
  *   in {@link STORE_COLLECTIONS} as a collection's `key` is unique too
  *   (`duplicate_key`): idempotency keys, invoice numbers, bank transaction ids.
+ *   Charges have no key of their own: the charges of one dunning action share its
+ *   `actionKey`, and each is kept unique by its id, which derives from that key.
  * - **Order.** `list` returns records in insertion order (by the `due` field, then
  *   insertion order, when the query has `dueBy`).
  * - **Exact data.** What is written is read back equal, after a JSON round trip.
@@ -151,7 +153,9 @@ export const STORE_COLLECTIONS: { readonly [N in CollectionName]: CollectionInde
   creditNotes: {},
   payments: { key: 'transactionId' },
   refunds: {},
-  charges: { key: 'actionKey' },
+  // An action posts several charges (fee, interest, compensation) under one action
+  // key; each charge's id (`<action key>/fee/L2`...) is what must be unique.
+  charges: {},
   writeOffs: {},
   allocations: {},
   dunningHistory: { key: 'key' },

@@ -146,13 +146,22 @@ export function storeContract(runner: TestRunner, options: StoreContractOptions)
           'duplicate_key',
           'second payment from the same bank transaction',
         );
-        const charge = { id: 'F1', kind: 'fee' as const, customerId: 'C1', currency: 'EUR' };
-        const f = { ...charge, date: '2024-01-02', amount: '5.00', actionKey: 'dun:C1:1' };
-        must(await store.transaction(async (s) => s.charges.insert(f)), 'charge');
+        // One dunning action posts a fee and interest under the same action key.
+        const charge = { customerId: 'C1', currency: 'EUR', date: '2024-01-02' };
+        const fee = { ...charge, id: 'dun:C1:1/fee/L2', kind: 'fee' as const, amount: '5.00' };
+        const interest = { ...fee, id: 'dun:C1:1/interest/INV-1', kind: 'interest' as const };
+        const f = { ...fee, actionKey: 'dun:C1:1' };
+        must(
+          await store.transaction(async (s) => {
+            must(await s.charges.insert(f), 'fee of the action');
+            return s.charges.insert({ ...interest, actionKey: 'dun:C1:1' });
+          }),
+          'two charges of one dunning action',
+        );
         mustFail(
-          await store.transaction(async (s) => s.charges.insert({ ...f, id: 'F2' })),
-          'duplicate_key',
-          'second fee for the same dunning action',
+          await store.transaction(async (s) => s.charges.insert({ ...f, amount: '6.00' })),
+          'duplicate_id',
+          'the same charge of an action posted again',
         );
       }),
     );

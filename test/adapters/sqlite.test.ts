@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { ok } from 'neverthrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, SCHEMA_VERSION } from '../../src/adapters/sqlite/index.js';
+import { MIGRATIONS } from '../../src/adapters/sqlite/schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'receivables-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,6 +81,47 @@ describe('SQLite store', () => {
     db.close();
     const result = await openSqliteStore(path);
     expect(result._unsafeUnwrapErr().code).toBe('storage_failed');
+  });
+
+  it('migrates a version 1 file so that one action can post several charges', async () => {
+    // Version 1 kept each charge's dunning action key in the UNIQUE key column.
+    const path = fresh();
+    const v1 = new Database(path);
+    v1.exec(MIGRATIONS[0]!);
+    v1.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    v1.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
+    v1.prepare("INSERT INTO customers (id, version, data) VALUES ('C1', 1, ?)").run(
+      JSON.stringify({ id: 'C1', name: 'Acme' }),
+    );
+    const fee = {
+      id: 'dun:C1:EUR:L2:x/fee/L2',
+      kind: 'fee',
+      customerId: 'C1',
+      currency: 'EUR',
+      date: '2024-04-01',
+      amount: '5.00',
+      actionKey: 'dun:C1:EUR:L2:x',
+    };
+    v1.prepare(
+      `INSERT INTO charges (id, version, key, customer_id, amount, currency, data)
+       VALUES (?, 1, ?, 'C1', '5.00', 'EUR', ?)`,
+    ).run(fee.id, fee.actionKey, JSON.stringify(fee));
+    v1.close();
+
+    const store = await open(path);
+    const interest = { ...fee, id: 'dun:C1:EUR:L2:x/interest/INV-1', kind: 'interest' as const };
+    const inserted = await store.transaction(async (s) => s.charges.insert(interest));
+    expect(inserted.isOk()).toBe(true);
+    const all = (await store.transaction(async (s) => s.charges.list()))._unsafeUnwrap();
+    expect(all.map((c) => c.id)).toEqual([fee.id, interest.id]);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(db.prepare('SELECT MAX(version) AS v FROM schema_version').get()).toEqual({ v: 2 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM charges WHERE key IS NOT NULL').get()).toEqual({
+      n: 0,
+    });
+    db.close();
   });
 
   it('waits for another connection, then reports storage_failed after the timeout', async () => {

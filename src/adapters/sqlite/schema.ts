@@ -65,6 +65,9 @@ export const MIGRATIONS: readonly string[] = [
     ...(Object.keys(TABLES) as CollectionName[]).map(table),
     'CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);',
   ].join('\n'),
+  // 1 -> 2: charges lost their unique key. Version 1 stored the dunning action key
+  // there, which refused the second charge (interest after the fee) of one action.
+  'UPDATE charges SET key = NULL;',
 ];
 
 /** The schema version this library writes. */
