@@ -10,16 +10,13 @@
  *
  * @module
  */
-import { err, ok, type Result } from 'neverthrow';
-import { fromZodError, type ReceivablesError, receivablesError } from '../errors/index.js';
+import type { Result } from 'neverthrow';
+import type { ReceivablesError } from '../errors/index.js';
 import type { IsoDate } from '../terms/date.js';
-import { availableFrom, customerLedger } from './availability.js';
-import { type AllocationPolicy, type Candidate, planShares } from './policy.js';
-import { replayLedger } from './replay.js';
-import { allocationRequestSchema } from './request.js';
-import { planNamed, resolveSource } from './targets.js';
+import { allocateIn, type Kind, refsOf } from './apply.js';
+import { LedgerBook } from './book.js';
+import type { AllocationPolicy } from './policy.js';
 import type { Allocation, Ledger } from './types.js';
-import { formatUnits, isZeroUnits, subUnits, type Units } from './units.js';
 
 /** One open item named by the payer, with the amount meant for it (all it has open when absent). */
 export interface AllocationTarget {
@@ -57,37 +54,6 @@ export interface AllocationOutcome {
   readonly repeated: boolean;
 }
 
-type Kind = 'payment' | 'credit_note' | 'any';
-
-function fingerprint(r: AllocationRequest): string {
-  const items = r.items?.map((t) => [t.itemId, t.amount ?? null]) ?? null;
-  return JSON.stringify([
-    r.sourceId,
-    r.date,
-    items,
-    r.policy ?? null,
-    r.amount ?? null,
-    r.reference ?? null,
-  ]);
-}
-
-function candidatesOf(
-  sub: Ledger,
-  currency: string,
-  date: IsoDate,
-  open: ReadonlyMap<string, Units>,
-): Candidate[] {
-  const out: Candidate[] = [];
-  let order = 0;
-  for (const item of replayLedger(sub, date).items) {
-    order += 1;
-    const left = open.get(item.id);
-    if (item.currency !== currency || left === undefined || !(left > 0)) continue;
-    out.push({ item, open: left, order });
-  }
-  return out;
-}
-
 /**
  * Applies a payment or credit note (either) to open items; see {@link applyPayment}.
  *
@@ -101,73 +67,8 @@ export function allocateSource(
   request: AllocationRequest,
   kind: Kind = 'any',
 ): Result<AllocationOutcome, ReceivablesError> {
-  const parsed = allocationRequestSchema.safeParse(request);
-  if (!parsed.success) return err(fromZodError(parsed.error));
-  const req = parsed.data as AllocationRequest;
-  const key = fingerprint(req);
-
-  const earlier = ledger.allocations.filter((a) => a.requestId === req.id || a.id === req.id);
-  if (earlier.length > 0) {
-    if (earlier.some((a) => a.requestKey !== key)) {
-      return err(receivablesError('duplicate_id', { kind: 'allocation', id: req.id }, ['id']));
-    }
-    const source = resolveSource(ledger, req, kind);
-    if (source.isErr()) return err(source.error);
-    const left = availableFrom(customerLedger(ledger, source.value.customerId), req.date).left;
-    const unapplied = formatUnits(left.get(req.sourceId) ?? 0, source.value.minorUnits);
-    return ok({ ledger, allocations: earlier, unappliedAmount: unapplied, repeated: true });
-  }
-
-  const source = resolveSource(ledger, req, kind);
-  if (source.isErr()) return err(source.error);
-  const { customerId, currency, minorUnits, reference } = source.value;
-  const sub = customerLedger(ledger, customerId);
-  const availability = availableFrom(sub, req.date);
-  const left = availability.left.get(req.sourceId);
-  if (left === undefined) {
-    return err(
-      receivablesError('not_allocatable', { id: req.sourceId, status: 'reversed' }, ['sourceId']),
-    );
-  }
-
-  const plan = planNamed(ledger, req, source.value, left, availability.open);
-  if (plan.isErr()) return err(plan.error);
-  const { cap, named } = plan.value;
-  const shares =
-    named ??
-    planShares(
-      candidatesOf(sub, currency, req.date, availability.open),
-      req.policy ?? 'oldest-due',
-      req.reference ?? reference ?? '',
-      cap,
-    ).map((s) => ({ itemId: s.candidate.item.id, amount: s.amount }));
-
-  const kept = shares.filter((s) => !isZeroUnits(s.amount));
-  const allocations: Allocation[] = kept.map((s, i) => ({
-    id: kept.length === 1 ? req.id : `${req.id}/${i + 1}`,
-    sourceId: req.sourceId,
-    itemId: s.itemId,
-    amount: formatUnits(s.amount, minorUnits),
-    date: req.date,
-    requestId: req.id,
-    requestKey: key,
-  }));
-  const taken = new Set(ledger.allocations.map((a) => a.id));
-  const clash = allocations.find((a) => taken.has(a.id));
-  if (clash)
-    return err(receivablesError('duplicate_id', { kind: 'allocation', id: clash.id }, ['id']));
-
-  const rest = kept.reduce<Units>((r, s) => subUnits(r, s.amount), left);
-  const next =
-    allocations.length === 0
-      ? ledger
-      : { ...ledger, allocations: [...ledger.allocations, ...allocations] };
-  return ok({
-    ledger: next,
-    allocations,
-    unappliedAmount: formatUnits(rest, minorUnits),
-    repeated: false,
-  });
+  const book = new LedgerBook(ledger, refsOf([request]));
+  return allocateIn(book, request, kind).map((o) => ({ ledger: book.result(), ...o }));
 }
 
 /**

@@ -27,33 +27,6 @@ export interface Availability {
   readonly left: ReadonlyMap<string, Units>;
 }
 
-/** The records of one customer, and the allocations and write-offs that touch them. */
-export function customerLedger(ledger: Ledger, customerId: string): Ledger {
-  const mine = <T extends { readonly customerId: string }>(rs: readonly T[]) =>
-    rs.filter((r) => r.customerId === customerId);
-  const invoices = mine(ledger.invoices);
-  const charges = mine(ledger.charges);
-  const items = new Set<string>(charges.map((c) => c.id));
-  for (const inv of invoices) {
-    if (inv.instalments && inv.instalments.length > 0) {
-      for (const part of inv.instalments) items.add(part.id);
-    } else items.add(inv.id);
-  }
-  const payments = mine(ledger.payments);
-  const creditNotes = mine(ledger.creditNotes);
-  const sources = new Set<string>([...payments, ...creditNotes].map((s) => s.id));
-  return {
-    customers: ledger.customers.filter((c) => c.id === customerId),
-    invoices,
-    creditNotes,
-    payments,
-    refunds: mine(ledger.refunds),
-    charges,
-    writeOffs: ledger.writeOffs.filter((w) => items.has(w.itemId)),
-    allocations: ledger.allocations.filter((a) => sources.has(a.sourceId) || items.has(a.itemId)),
-  };
-}
-
 /**
  * Least open amount of every item and least unapplied amount of every source of a
  * (customer) ledger on any day from `date` on. A source that stops counting later

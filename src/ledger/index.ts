@@ -6,6 +6,7 @@
  */
 export * from './allocate.js';
 export * from './balances.js';
+export * from './batch.js';
 export * from './csv.js';
 export * from './parse.js';
 export { ALLOCATION_POLICIES, type AllocationPolicy } from './policy.js';

@@ -10,7 +10,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
 import type { AllocationRequestShape } from './request.js';
 import { unitsOf } from './state.js';
-import type { Ledger } from './types.js';
+import type { LedgerCreditNote, LedgerPayment } from './types.js';
 import { addUnits, formatUnits, minUnits, parseUnits, subUnits, type Units } from './units.js';
 
 /** The payment or credit note a request draws on. */
@@ -21,25 +21,28 @@ export interface SourceInfo {
   readonly reference?: string;
 }
 
-interface ItemInfo {
+/** What the checks need to know of an item a payer names. */
+export interface ItemInfo {
   readonly customerId: string;
   readonly currency: string;
   readonly status: string;
   readonly issueDate: string;
 }
 
+/** Payments and credit notes by id (the first of a repeated id). */
+export interface SourceLookup {
+  payment(id: string): LedgerPayment | undefined;
+  creditNote(id: string): LedgerCreditNote | undefined;
+}
+
 /** Finds the request's source and checks it counts on the request's date. */
 export function resolveSource(
-  ledger: Ledger,
+  sources: SourceLookup,
   req: AllocationRequestShape,
   kind: 'payment' | 'credit_note' | 'any',
 ): Result<SourceInfo, ReceivablesError> {
-  const payment =
-    kind === 'credit_note' ? undefined : ledger.payments.find((p) => p.id === req.sourceId);
-  const note =
-    kind === 'payment' || payment
-      ? undefined
-      : ledger.creditNotes.find((n) => n.id === req.sourceId);
+  const payment = kind === 'credit_note' ? undefined : sources.payment(req.sourceId);
+  const note = kind === 'payment' || payment ? undefined : sources.creditNote(req.sourceId);
   const doc = payment ?? note;
   if (!doc) {
     const what =
@@ -60,22 +63,6 @@ export function resolveSource(
   });
 }
 
-function itemsNamed(ledger: Ledger, ids: ReadonlySet<string>): Map<string, ItemInfo> {
-  const found = new Map<string, ItemInfo>();
-  for (const inv of ledger.invoices) {
-    const parts =
-      inv.instalments && inv.instalments.length > 0 ? inv.instalments.map((p) => p.id) : [inv.id];
-    for (const id of parts) {
-      if (!ids.has(id)) continue;
-      found.set(id, { ...inv, status: inv.status ?? 'issued' });
-    }
-  }
-  for (const c of ledger.charges) {
-    if (ids.has(c.id)) found.set(c.id, { ...c, status: 'issued', issueDate: c.date });
-  }
-  return found;
-}
-
 /** What a request may apply, and for named items, what each receives. */
 export interface NamedPlan {
   /** The most this request applies: its `amount`, or all the source has left. */
@@ -86,7 +73,7 @@ export interface NamedPlan {
 
 /** Checks the request's amount and named items and, when items are named, plans their shares. */
 export function planNamed(
-  ledger: Ledger,
+  infos: ReadonlyMap<string, ItemInfo>,
   req: AllocationRequestShape,
   source: SourceInfo,
   left: Units,
@@ -121,7 +108,6 @@ export function planNamed(
   }
   if (req.items === undefined) return ok({ cap, named: undefined });
 
-  const infos = itemsNamed(ledger, new Set(req.items.map((t) => t.itemId)));
   const seen = new Set<string>();
   const wants: (Units | undefined)[] = [];
   let asked: Units = 0;
