@@ -16,6 +16,7 @@ import type { Candidate } from './classify.js';
 import { lateCompensation, lateInterest } from './interest.js';
 import type { DunningLevel, DunningPolicy } from './policy.js';
 import type { ReferenceRateTable } from './rates.js';
+import type { InterestSkipped } from './types.js';
 
 /** Lookups into the ledger's charges and allocations, built once per plan on first use. */
 export interface ChargeLookups {
@@ -119,13 +120,22 @@ function feeOf(level: DunningLevel, request: ChargeRequest, items: readonly Open
   return amount;
 }
 
+/** The charges of an action, and the interest it could not claim. */
+export interface ActionCharges {
+  readonly charges: LedgerCharge[];
+  readonly interestSkipped: InterestSkipped[];
+}
+
 /**
  * The charges an action posts: the fee of each level reached, and for levels that
  * claim interest, the statutory interest accrued to the day less what was charged
  * before, plus the fixed compensation once per invoice for business customers.
+ * Interest on an item whose days have no reference rate in the table is left out
+ * and reported in `interestSkipped`: the reminder and its fee still go out, and a
+ * later action claims the interest once the host has added the rate.
  *
  * @example
- * actionCharges(request, policy, lookups, undefined).map((cs) => cs.map((c) => c.kind))
+ * actionCharges(request, policy, lookups, undefined).map((r) => r.charges.map((c) => c.kind))
  * //=> Ok(['fee'])
  */
 export function actionCharges(
@@ -133,9 +143,10 @@ export function actionCharges(
   policy: DunningPolicy,
   lookups: ChargeLookups,
   rates: ReferenceRateTable | undefined,
-): Result<LedgerCharge[], ReceivablesError> {
+): Result<ActionCharges, ReceivablesError> {
   const { key, customerId, currency, today, minorUnits: mu } = request;
-  if (lookups.postedActionKeys().has(key)) return ok([]);
+  const interestSkipped: InterestSkipped[] = [];
+  if (lookups.postedActionKeys().has(key)) return ok({ charges: [], interestSkipped });
   const charge = (id: string, kind: LedgerCharge['kind'], amount: Dec, itemId?: string) => ({
     id: `${key}/${id}`,
     kind,
@@ -170,10 +181,17 @@ export function actionCharges(
       consumer: request.consumer,
     };
     const interest = lateInterest(claim, { ...policy.interest, ...(rates ? { rates } : {}) });
-    if (interest.isErr()) return err(interest.error);
-    const due = new Dec(interest.value.amount).minus(lookups.interestCharged(c.item.id, today));
-    if (due.greaterThan(0))
-      charges.push(charge(`interest/${c.item.id}`, 'interest', due, c.item.id));
+    if (interest.isErr() && interest.error.code === 'missing_rate') {
+      const { date } = interest.error;
+      interestSkipped.push({ itemId: c.item.id, reason: 'missing_rate', date });
+    } else if (interest.isErr()) {
+      return err(interest.error);
+    } else {
+      const charged = lookups.interestCharged(c.item.id, today);
+      const due = new Dec(interest.value.amount).minus(charged);
+      if (due.greaterThan(0))
+        charges.push(charge(`interest/${c.item.id}`, 'interest', due, c.item.id));
+    }
     const invoiceId = c.item.invoiceId ?? c.item.id;
     const sum = lateCompensation(currency, request.consumer, policy.interest.compensation);
     if (sum && !lookups.compensated().has(invoiceId) && !compensatedNow.has(invoiceId)) {
@@ -181,5 +199,5 @@ export function actionCharges(
       charges.push(charge(`compensation/${invoiceId}`, 'compensation', new Dec(sum), invoiceId));
     }
   }
-  return ok(charges);
+  return ok({ charges, interestSkipped });
 }

@@ -236,10 +236,8 @@ export function buildActions(
       openAmount: c.openAmount,
     }));
     const overdueAmounts = [...items, ...listedItems].map((i) => i.openAmount);
-    const chargeAmounts = [
-      ...charges.value.map((c) => c.amount),
-      ...openCharges.map((c) => c.openAmount),
-    ];
+    const { charges: posted, interestSkipped } = charges.value;
+    const chargeAmounts = [...posted.map((c) => c.amount), ...openCharges.map((c) => c.openAmount)];
     const totals = sumTotals(overdueAmounts, chargeAmounts, deps.unapplied ?? '0', mu);
     actions.push({
       key,
@@ -251,7 +249,8 @@ export function buildActions(
       items,
       listedItems,
       openCharges,
-      charges: charges.value,
+      charges: posted,
+      ...(interestSkipped.length > 0 ? { interestSkipped } : {}),
       ...totals,
       message: {
         channel: def.channel,

@@ -82,6 +82,19 @@ export interface OpenCharge {
   readonly openAmount: string;
 }
 
+/**
+ * Interest an action does not claim, and why: `missing_rate` when the reference rate
+ * table has no rate for `date` (a half-year the host has not added yet). The rest of
+ * the action (reminder, fee, compensation) goes ahead; a later action claims the
+ * interest accrued to its day once the rate is known.
+ */
+export interface InterestSkipped {
+  readonly itemId: string;
+  readonly reason: 'missing_rate';
+  /** The first day without a known rate. */
+  readonly date: IsoDate;
+}
+
 /** Who the message goes to and how it is to be rendered. */
 export interface DunningMessageSpec {
   readonly channel: string;
@@ -115,6 +128,8 @@ export interface DunningAction {
   readonly openCharges: readonly OpenCharge[];
   /** Fees, interest and compensation to post with this action (outside the principal). */
   readonly charges: readonly LedgerCharge[];
+  /** Items whose interest this action leaves out, with the reason (absent when none). */
+  readonly interestSkipped?: readonly InterestSkipped[];
   /** Open amount of `items` and `listedItems`. */
   readonly overdueAmount: string;
   /** New charges plus open charges. */

@@ -71,6 +71,9 @@ export async function runDunning(
       let chargesPosted = 0;
       const manual: DunningAction[] = [];
       for (const action of plan.actions) {
+        for (const skipped of action.interestSkipped ?? []) {
+          deps.logger?.warn('dunning_interest_skipped', { key: action.key, ...skipped });
+        }
         for (const charge of action.charges) {
           yield* await s.charges.insert({ ...charge, actionKey: charge.actionKey ?? action.key });
           chargesPosted += 1;

@@ -59,3 +59,19 @@ describe.each(stores)('runDunning posting several charges per action (%s)', (_, 
     await store.close();
   });
 });
+
+describe('runDunning with a reference rate the table does not have', () => {
+  it('still reminds, posts the compensation and reports the skipped interest', async () => {
+    const { engine } = harness({ policies: { dunning: policy } });
+    await engine.saveCustomer(acme);
+    // Due 2026-06-20; level 1 on 2026-07-01 falls in 2026-H2, which has no ECB rate yet.
+    await issueOne(engine, 'INV-1', '2026-06-20');
+    const run = (await engine.runDunning('2026-07-01'))._unsafeUnwrap();
+    expect(run).toMatchObject({ queued: 1, chargesPosted: 1 });
+    expect(run.plan.actions[0]?.interestSkipped).toEqual([
+      { itemId: 'INV-1', reason: 'missing_rate', date: '2026-07-01' },
+    ]);
+    const charges = (await engine.ledger())._unsafeUnwrap().charges;
+    expect(charges.map((c) => [c.kind, c.amount])).toEqual([['compensation', '40.00']]);
+  });
+});
