@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from 'zod';
-import { addDays, type IsoDate, isIsoDate, isoWeekday } from './date.js';
+import { type IsoDate, isIsoDate, isoWeekday, tryAddDays } from './date.js';
 
 /** Weekend days and holidays. ISO weekday numbers: 1 = Monday ... 7 = Sunday. */
 export interface BusinessCalendar {
@@ -51,10 +51,53 @@ export function isBusinessDay(date: IsoDate, calendar: BusinessCalendar): boolea
   return !(calendar.holidays ?? []).includes(date);
 }
 
+/** Why {@link findBusinessDay} found no business day: none within a year, or none in range. */
+export type NoBusinessDay = 'closed-calendar' | 'outside-range';
+
 /**
- * Moves a date onto a business day. `following` takes the next business day,
- * `preceding` the previous one, and `modified-following` the next one unless that
- * falls in the next month, in which case the previous one.
+ * Moves a date onto a business day, without throwing: `following` takes the next
+ * business day, `preceding` the previous one, and `modified-following` the next one
+ * unless that falls in the next month, in which case the previous one. A result
+ * before `notBefore` (the issue date, for a due date) is replaced by the following
+ * business day: a due date never moves before the day the invoice was issued.
+ *
+ * @example
+ * findBusinessDay('2024-08-31', {}, 'preceding', '2024-08-31') // Saturday, issued that day
+ * //=> '2024-09-02'
+ */
+export function findBusinessDay(
+  date: IsoDate,
+  calendar: BusinessCalendar,
+  convention: BusinessDayConvention,
+  notBefore?: IsoDate,
+): IsoDate | NoBusinessDay {
+  if (isBusinessDay(date, calendar)) return date;
+  const step = (by: 1 | -1): IsoDate | NoBusinessDay => {
+    let d: IsoDate | undefined = date;
+    // A calendar closed for a whole year is treated as closed for good.
+    for (let i = 0; i <= 366; i++) {
+      d = tryAddDays(d, by);
+      if (d === undefined) return 'outside-range';
+      if (isBusinessDay(d, calendar)) return d;
+    }
+    return 'closed-calendar';
+  };
+  const usable = (d: IsoDate | NoBusinessDay): d is IsoDate =>
+    d !== 'closed-calendar' && d !== 'outside-range' && (notBefore === undefined || d >= notBefore);
+
+  if (convention === 'following') return step(1);
+  if (convention === 'modified-following') {
+    const next = step(1);
+    if (usable(next) && next.slice(0, 7) === date.slice(0, 7)) return next;
+  }
+  const previous = step(-1);
+  return usable(previous) ? previous : step(1);
+}
+
+/**
+ * Moves a date onto a business day by the convention (see {@link findBusinessDay}).
+ * A calendar with no business day within a year of the date, or none before the
+ * years 0000-9999 end, throws a `RangeError`.
  *
  * @example
  * adjustToBusinessDay('2024-08-31', {}, 'modified-following') // Saturday, month end
@@ -65,16 +108,9 @@ export function adjustToBusinessDay(
   calendar: BusinessCalendar,
   convention: BusinessDayConvention,
 ): IsoDate {
-  if (isBusinessDay(date, calendar)) return date;
-  const step = (from: IsoDate, by: 1 | -1): IsoDate => {
-    let d = addDays(from, by);
-    // A calendar with every weekday closed would loop forever: that is misuse.
-    for (let i = 0; i < 366 && !isBusinessDay(d, calendar); i++) d = addDays(d, by);
-    if (!isBusinessDay(d, calendar)) throw new RangeError('Calendar has no business day');
-    return d;
-  };
-  if (convention === 'preceding') return step(date, -1);
-  const next = step(date, 1);
-  if (convention === 'following' || next.slice(0, 7) === date.slice(0, 7)) return next;
-  return step(date, -1);
+  const found = findBusinessDay(date, calendar, convention);
+  if (found === 'closed-calendar' || found === 'outside-range') {
+    throw new RangeError(`Calendar has no business day near ${date}`);
+  }
+  return found;
 }

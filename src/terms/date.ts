@@ -3,13 +3,13 @@
  * Arithmetic runs on day numbers (days since 1970-01-01 in the proleptic Gregorian
  * calendar) computed with integer arithmetic, without `Date`, so neither the
  * machine's time zone nor `Date.UTC`'s reading of years 0-99 as 1900-1999 can shift
- * a date. The one place
- * where an instant becomes a date is {@link calendarDateIn}, which takes the zone
- * explicitly.
+ * a date. The one place where an instant becomes a date is `calendarDateIn` (and
+ * its checked form `parseInstantDate`, in `instant.ts`), which takes the zone
+ * explicitly. Arithmetic that could leave the years 0000-9999 has a `try...` form
+ * that returns `undefined` there instead of throwing.
  *
  * @module
  */
-import { TZDate } from '@date-fns/tz';
 import { err, ok, type Result } from 'neverthrow';
 import { type ErrorOf, type ErrorPath, invariant, receivablesError } from '../errors/index.js';
 import { inputText } from '../money/decimal.js';
@@ -95,9 +95,14 @@ export function toDayNumber(date: IsoDate): number {
   return era * 146_097 + doe - EPOCH_SHIFT;
 }
 
+/** The first date the library handles. */
+export const FIRST_ISO_DATE: IsoDate = '0000-01-01';
+/** The last date the library handles. */
+export const LAST_ISO_DATE: IsoDate = '9999-12-31';
+
 /**
  * The date of a day number (the inverse of {@link toDayNumber}). A day outside the
- * years 0000-9999 is misuse and throws.
+ * years 0000-9999 is misuse and throws; {@link tryFromDayNumber} returns `undefined`.
  *
  * @example
  * fromDayNumber(19_782)
@@ -105,6 +110,23 @@ export function toDayNumber(date: IsoDate): number {
  */
 export function fromDayNumber(day: number): IsoDate {
   invariant(Number.isInteger(day), `A day number is a whole number, got ${day}`);
+  const date = tryFromDayNumber(day);
+  invariant(date !== undefined, `Day ${day} is outside the years 0000-9999`);
+  return date;
+}
+
+/**
+ * The date of a day number, or `undefined` when it is not a whole number or falls
+ * outside the years 0000-9999 (a forecast or a due date past 9999-12-31).
+ *
+ * @example
+ * tryFromDayNumber(2_932_896)
+ * //=> '9999-12-31'
+ * tryFromDayNumber(2_932_897)
+ * //=> undefined
+ */
+export function tryFromDayNumber(day: number): IsoDate | undefined {
+  if (!Number.isInteger(day)) return undefined;
   const z = day + EPOCH_SHIFT;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -116,12 +138,25 @@ export function fromDayNumber(day: number): IsoDate {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  invariant(y >= 0 && y <= 9999, `Day ${day} is outside the years 0000-9999`);
+  if (y < 0 || y > 9999) return undefined;
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
+}
+
+/**
+ * The date of a `try...` function, throwing an `InvariantError` when there is none
+ * (for callers whose input the types or an earlier check keep inside 0000-9999).
+ *
+ * @example
+ * invariantDate(tryAddDays('2024-02-28', 1), 'The next day')
+ * //=> '2024-02-29'
+ */
+export function invariantDate(date: IsoDate | undefined, what: string): IsoDate {
+  invariant(date !== undefined, `${what} is outside the years 0000-9999`);
+  return date;
 }
 
 /**
@@ -133,6 +168,18 @@ function pad(n: number, width: number): string {
  */
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * The date `days` days later, or `undefined` when that leaves the years 0000-9999.
+ * A malformed `date` still throws, as in {@link addDays}.
+ *
+ * @example
+ * tryAddDays('9999-12-15', 30)
+ * //=> undefined
+ */
+export function tryAddDays(date: IsoDate, days: number): IsoDate | undefined {
+  return tryFromDayNumber(toDayNumber(date) + days);
 }
 
 /**
@@ -168,10 +215,23 @@ export function dateParts(date: IsoDate): { year: number; month: number; day: nu
  * //=> '2025-02-28'
  */
 export function makeDate(year: number, month: number, day: number): IsoDate {
+  const date = tryMakeDate(year, month, day);
+  invariant(date !== undefined, `Year ${year + Math.floor((month - 1) / 12)} is outside 0000-9999`);
+  return date;
+}
+
+/**
+ * {@link makeDate}, or `undefined` when the date falls outside the years 0000-9999.
+ *
+ * @example
+ * tryMakeDate(9999, 13, 31)
+ * //=> undefined
+ */
+export function tryMakeDate(year: number, month: number, day: number): IsoDate | undefined {
   const y = year + Math.floor((month - 1) / 12);
   const m = ((((month - 1) % 12) + 12) % 12) + 1;
+  if (!Number.isInteger(y) || y < 0 || y > 9999) return undefined;
   const d = Math.min(day, daysInMonth(y, m));
-  invariant(y >= 0 && y <= 9999, `Year ${y} is outside 0000-9999`);
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
@@ -233,20 +293,4 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-/**
- * The calendar date of an instant in an IANA time zone: the one function that turns
- * a moment into a date ("is it already the due date in the customer's zone?").
- *
- * @param instant - a moment, as a Date or an ISO 8601 string with an offset or `Z`
- * @param timeZone - IANA zone name, e.g. `Pacific/Auckland`
- *
- * @example
- * calendarDateIn('2024-03-01T11:30:00Z', 'Pacific/Auckland')
- * //=> '2024-03-02'
- */
-export function calendarDateIn(instant: Date | string, timeZone: string): IsoDate {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${String(instant)}`);
-  const zoned = new TZDate(ms, timeZone);
-  return makeDate(zoned.getFullYear(), zoned.getMonth() + 1, zoned.getDate());
-}
+export { calendarDateIn, parseInstantDate } from './instant.js';
