@@ -1,28 +1,50 @@
 /**
  * Early-payment discounts ("2/10, 1/20 net 30"): the offers an invoice carries and
  * the discount a payment on a given day earns. A tier's last day is the issue date
- * plus its days, inclusive, and is not moved onto a business day (as in most
- * accounting systems; a host that moves them can adjust the offers). The discount is
- * the tier's percentage of the base its terms name (`gross` or `net`), rounded to
- * the minor unit half-up unless another mode is asked for. Left out: the VAT
- * correction a discount on a taxed amount implies; the invoice module owns VAT.
+ * (or, with `from: 'end-of-month'`, the end of the invoice month) plus its days,
+ * inclusive, and is not moved onto a business day (as in most accounting systems; a
+ * host that moves them can adjust the offers). No tier may end after the due date.
+ * The discount is the tier's percentage of the base its terms name (`gross` or
+ * `net`), rounded to the minor unit half-up unless another mode is asked for. Left
+ * out: the VAT correction a discount on a taxed amount implies; the invoice module
+ * owns VAT.
  *
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type ErrorOf, receivablesError } from '../errors/index.js';
-import { type CurrencyOptions, formatAmount, type Money } from '../money/amount.js';
-import { currencyOf } from '../money/currency.js';
-import { Dec, parseDecimal, type RoundingMode } from '../money/decimal.js';
-import { roundDecimal } from '../money/money.js';
-import { addDays, type IsoDate, parseIsoDate } from './date.js';
+import { type ErrorOf, type ErrorPath, receivablesError } from '../errors/index.js';
+import type { Money } from '../money/amount.js';
+import { inputText, parseDecimal } from '../money/decimal.js';
+import {
+  dateParts,
+  type IsoDate,
+  invariantDate,
+  makeDate,
+  parseIsoDate,
+  tryAddDays,
+} from './date.js';
+import { checkedDueDate } from './due-date.js';
+import {
+  type DiscountOptions,
+  type EarnedDiscount,
+  type EarnedError,
+  earnedDiscount,
+} from './earned-discount.js';
+import { inputError, isRecord, moneyShape } from './guards.js';
 import { validatePaymentTerms } from './schema.js';
 import type { DiscountOffer, PaymentTerms, SimplePaymentTerms } from './types.js';
+
+/** The day tier days count from: the issue date, or the end of the invoice month. */
+function tierStart(issueDate: IsoDate, terms: SimplePaymentTerms): IsoDate {
+  if (terms.discount?.from !== 'end-of-month') return issueDate;
+  const { year, month } = dateParts(issueDate);
+  return makeDate(year, month, 31);
+}
 
 /**
  * The offers of simple terms that are already validated, on the base the terms name
  * (`net` without a net amount leaves `baseAmount` out). {@link discountOffers} is the
- * checked entry point.
+ * checked entry point; here a tier ending after 9999-12-31 throws an `InvariantError`.
  *
  * @example
  * offersFor('2024-03-01', { kind: 'net', days: 30, discount: { base: 'gross',
@@ -35,14 +57,67 @@ export function offersFor(
   gross: Money,
   net?: Money,
 ): DiscountOffer[] {
+  const start = tierStart(issueDate, terms);
+  return offerList(terms, gross, net, (days) =>
+    invariantDate(tryAddDays(start, days), 'A discount tier'),
+  );
+}
+
+function offerList(
+  terms: SimplePaymentTerms,
+  gross: Money,
+  net: Money | undefined,
+  until: (days: number, index: number) => IsoDate,
+): DiscountOffer[] {
   const discount = terms.discount;
   if (!discount) return [];
   const base = discount.base === 'net' ? net : gross;
-  return discount.tiers.map((t) => ({
-    until: addDays(issueDate, t.days),
+  return discount.tiers.map((t, i) => ({
+    until: until(t.days, i),
     percent: t.percent,
     ...(base ? { baseAmount: base.amount } : {}),
   }));
+}
+
+/**
+ * {@link offersFor}, checked against the due date: a tier that ends after the terms'
+ * (unadjusted) due date, or after 9999-12-31, is an `invalid_terms` error at the
+ * tier's days under `path` (where the terms sit in the input).
+ *
+ * @example
+ * checkedOffers('2024-03-25', { kind: 'end-of-month', months: 0, discount: { base: 'gross',
+ *   tiers: [{ days: 10, percent: '2' }] } }, money('50.00', 'EUR')).isErr() // 4 April > 31 March
+ * //=> true
+ */
+export function checkedOffers(
+  issueDate: IsoDate,
+  terms: SimplePaymentTerms,
+  gross: Money,
+  net?: Money,
+  path: ErrorPath = ['terms'],
+): Result<DiscountOffer[], ErrorOf<'invalid_terms'>> {
+  const due = checkedDueDate(issueDate, terms, path);
+  if (due.isErr()) return err(due.error);
+  const start = tierStart(issueDate, terms);
+  let problem: ErrorOf<'invalid_terms'> | undefined;
+  const offers = offerList(terms, gross, net, (days, i) => {
+    const until = tryAddDays(start, days);
+    if (problem === undefined && (until === undefined || until > due.value)) {
+      const reason =
+        until === undefined
+          ? 'the discount period ends after 9999-12-31, the last date supported'
+          : `the discount period ends on ${until}, after the due date ${due.value}`;
+      problem = receivablesError('invalid_terms', { reason }, [
+        ...path,
+        'discount',
+        'tiers',
+        i,
+        'days',
+      ]);
+    }
+    return until ?? due.value;
+  });
+  return problem ? err(problem) : ok(offers);
 }
 
 /** The amounts of an invoice that a discount may be computed on. */
@@ -53,11 +128,37 @@ export interface DiscountAmounts {
   readonly netAmount?: Money;
 }
 
-type OfferError = ErrorOf<'invalid_date' | 'invalid_input' | 'invalid_terms' | 'currency_mismatch'>;
+type OfferError = ErrorOf<
+  'invalid_date' | 'invalid_input' | 'invalid_terms' | 'currency_mismatch' | 'invalid_amount'
+>;
+
+function readAmounts(amounts: unknown): Result<DiscountAmounts, OfferError> {
+  if (!isRecord(amounts)) return err(inputError([], 'expected { grossAmount, netAmount? }'));
+  const gross = moneyShape(amounts.grossAmount, ['grossAmount']);
+  if (gross.isErr()) return err(gross.error);
+  const grossAmount = gross.value;
+  const g = parseDecimal(grossAmount.amount, ['grossAmount', 'amount']);
+  if (g.isErr()) return err(g.error);
+  if (amounts.netAmount === undefined) return ok({ grossAmount });
+
+  const net = moneyShape(amounts.netAmount, ['netAmount']);
+  if (net.isErr()) return err(net.error);
+  const netAmount = net.value;
+  if (netAmount.currency !== grossAmount.currency) {
+    const details = {
+      expected: inputText(grossAmount.currency),
+      actual: inputText(netAmount.currency),
+    };
+    return err(receivablesError('currency_mismatch', details, ['netAmount', 'currency']));
+  }
+  const n = parseDecimal(netAmount.amount, ['netAmount', 'amount']);
+  return n.isErr() ? err(n.error) : ok({ grossAmount, netAmount });
+}
 
 /**
  * The early-payment discounts of an invoice as the ledger stores them
  * (`LedgerInvoice.discounts`), earliest first, each with its base amount filled in.
+ * A tier that would end after the due date is an `invalid_terms` error.
  *
  * @param issueDate - the invoice date
  * @param terms - the invoice's payment terms
@@ -74,94 +175,21 @@ export function discountOffers(
   terms: PaymentTerms,
   amounts: DiscountAmounts,
 ): Result<readonly DiscountOffer[], OfferError> {
-  const { grossAmount, netAmount } = amounts;
-  if (netAmount && netAmount.currency !== grossAmount.currency) {
-    const details = { expected: grossAmount.currency, actual: netAmount.currency };
-    return err(receivablesError('currency_mismatch', details, ['netAmount', 'currency']));
-  }
-  return parseIsoDate(issueDate, ['issueDate']).andThen((issue) =>
-    validatePaymentTerms(terms, ['terms']).andThen((valid) => {
-      if (valid.kind === 'instalments') {
-        const reason = 'instalment terms offer discounts per instalment: see instalmentSchedule';
-        return err(receivablesError('invalid_terms', { reason }, ['terms']));
-      }
-      if (valid.discount?.base === 'net' && !netAmount) {
-        const reason = 'the discount base is net, so the net amount is needed';
-        return err(receivablesError('invalid_terms', { reason }, ['netAmount']));
-      }
-      return ok(offersFor(issue, valid, grossAmount, netAmount));
-    }),
+  return readAmounts(amounts).andThen(({ grossAmount, netAmount }) =>
+    parseIsoDate(issueDate, ['issueDate']).andThen((issue) =>
+      validatePaymentTerms(terms, ['terms']).andThen((valid) => {
+        if (valid.kind === 'instalments') {
+          const reason = 'instalment terms offer discounts per instalment: see instalmentSchedule';
+          return err(receivablesError('invalid_terms', { reason }, ['terms']));
+        }
+        if (valid.discount?.base === 'net' && !netAmount) {
+          const reason = 'the discount base is net, so the net amount is needed';
+          return err(receivablesError('invalid_terms', { reason }, ['netAmount']));
+        }
+        return checkedOffers(issue, valid, grossAmount, netAmount);
+      }),
+    ),
   );
-}
-
-/** The discount a payment earns, and which offer earned it. */
-export interface EarnedDiscount {
-  /** The tier (offer) that applies, with its position in the list; null when none does. */
-  readonly tier: (DiscountOffer & { readonly index: number }) | null;
-  /** The discount amount, rounded to the minor unit; zero when no offer applies. */
-  readonly discount: Money;
-  /** What settles the invoice when paid on that day: gross amount minus discount. */
-  readonly amountAfterDiscount: Money;
-}
-
-/** Options of {@link discountFor} and {@link earnedDiscount}. */
-export interface DiscountOptions extends CurrencyOptions {
-  /** Rounding of the discount amount; `half-up` by default. */
-  readonly mode?: RoundingMode;
-}
-
-/**
- * The discount earned by paying on `paymentDate`, from offers as the ledger stores
- * them: the largest discount among offers still open that day (ties to the earlier).
- *
- * @param offers - the invoice's offers; an offer without `baseAmount` uses the gross
- * @param grossAmount - the invoice's amount payable
- * @param paymentDate - the day the money counts as received
- *
- * @example
- * earnedDiscount([{ until: '2024-03-11', percent: '2' }], money('119.00', 'EUR'), '2024-03-11')
- *   .map((d) => d.discount.amount)
- * //=> Ok('2.38')
- */
-export function earnedDiscount(
-  offers: readonly DiscountOffer[],
-  grossAmount: Money,
-  paymentDate: IsoDate,
-  options: DiscountOptions = {},
-): Result<EarnedDiscount, ErrorOf<'invalid_date' | 'invalid_amount' | 'unknown_currency'>> {
-  const currency = currencyOf(grossAmount.currency, options.currencies, ['grossAmount']);
-  if (currency.isErr()) return err(currency.error);
-  const day = parseIsoDate(paymentDate, ['paymentDate']);
-  if (day.isErr()) return err(day.error);
-  const gross = parseDecimal(grossAmount.amount, ['grossAmount', 'amount']);
-  if (gross.isErr()) return err(gross.error);
-  const digits = currency.value.minorUnits;
-
-  let best: EarnedDiscount['tier'] = null;
-  let bestAmount = new Dec(0);
-  for (const [index, offer] of offers.entries()) {
-    const until = parseIsoDate(offer.until, ['offers', index, 'until']);
-    if (until.isErr()) return err(until.error);
-    const percent = parseDecimal(offer.percent, ['offers', index, 'percent']);
-    if (percent.isErr()) return err(percent.error);
-    const base = parseDecimal(offer.baseAmount ?? grossAmount.amount, ['offers', index]);
-    if (base.isErr()) return err(base.error);
-    if (until.value < day.value) continue;
-
-    const amount = roundDecimal(
-      base.value.times(percent.value).dividedBy(100),
-      digits,
-      options.mode,
-    );
-    if (best === null || amount.abs().greaterThan(bestAmount.abs())) {
-      best = { ...offer, index };
-      bestAmount = amount;
-    }
-  }
-
-  const money = (d: Dec) => ({ amount: formatAmount(d, digits), currency: grossAmount.currency });
-  const discount = money(bestAmount);
-  return ok({ tier: best, discount, amountAfterDiscount: money(gross.value.minus(bestAmount)) });
 }
 
 /** An invoice as {@link discountFor} needs it. */
@@ -184,7 +212,8 @@ export function discountFor(
   invoice: DiscountInvoice,
   paymentDate: IsoDate,
   options: DiscountOptions = {},
-): Result<EarnedDiscount, OfferError | ErrorOf<'invalid_amount' | 'unknown_currency'>> {
+): Result<EarnedDiscount, OfferError | EarnedError> {
+  if (!isRecord(invoice)) return err(inputError([], 'expected { issueDate, terms, grossAmount }'));
   return discountOffers(invoice.issueDate, invoice.terms, invoice).andThen((offers) =>
     earnedDiscount(offers, invoice.grossAmount, paymentDate, options),
   );

@@ -15,11 +15,12 @@ import { type ErrorOf, receivablesError } from '../errors/index.js';
 import { allocate } from '../money/allocate.js';
 import { type CurrencyOptions, formatAmount, type Money, toDecimal } from '../money/amount.js';
 import { currencyOf } from '../money/currency.js';
-import { Dec, parseDecimal } from '../money/decimal.js';
+import { Dec, inputText, parseDecimal } from '../money/decimal.js';
 import { parseMoney, roundDecimal, toMinorUnits } from '../money/money.js';
 import { type IsoDate, parseIsoDate } from './date.js';
-import { offersFor } from './discount.js';
+import { checkedOffers } from './discount.js';
 import { businessDayAdjuster, checkedDueDate, type DueDateOptions } from './due-date.js';
+import { inputError, moneyShape } from './guards.js';
 import { validatePaymentTerms } from './schema.js';
 import type { DiscountOffer, PaymentTerms, SimplePaymentTerms } from './types.js';
 
@@ -49,7 +50,12 @@ export interface ScheduledInstalment {
 }
 
 type ScheduleError = ErrorOf<
-  'invalid_input' | 'invalid_date' | 'invalid_amount' | 'invalid_terms' | 'unknown_currency'
+  | 'invalid_input'
+  | 'invalid_date'
+  | 'invalid_amount'
+  | 'invalid_terms'
+  | 'invalid_policy'
+  | 'unknown_currency'
 >;
 
 function lastAbsorbs(total: Money, percents: readonly string[], digits: number): Money[] {
@@ -83,11 +89,19 @@ function amounts(
   }
 
   const out: Money[] = [];
+  const sign = toDecimal(total).comparedTo(0);
   for (const [i, p] of parts.entries()) {
     const path = ['terms', 'instalments', i];
     const amount = 'amount' in p ? p.amount : '';
     const m = parseMoney(amount, total.currency, { ...options, path, exact: true });
     if (m.isErr()) return err(m.error);
+    // Each part is an open item of the invoice's own sign: no negative instalment
+    // of an invoice (nor a positive one of a credit note), no empty instalment.
+    if (toDecimal(m.value).comparedTo(0) !== sign) {
+      const side = sign > 0 ? 'above zero' : sign < 0 ? 'below zero, as the total' : 'zero';
+      const reason = `instalment amount ${m.value.amount} must be ${side}`;
+      return err(receivablesError('invalid_terms', { reason }, [...path, 'amount']));
+    }
     out.push(m.value);
   }
   const given = out.reduce((s, m) => s.plus(m.amount), new Dec(0));
@@ -118,31 +132,64 @@ export function instalmentSchedule(
   terms: PaymentTerms,
   options: InstalmentScheduleOptions = {},
 ): Result<readonly ScheduledInstalment[], ScheduleError> {
-  const currency = currencyOf(total.currency, options.currencies, ['total', 'currency']);
-  if (currency.isErr()) return err(currency.error);
-  const amount = parseDecimal(total.amount, ['total', 'amount']);
-  if (amount.isErr()) return err(amount.error);
-  const issue = options.issueDate === undefined ? ok(null) : parseIsoDate(options.issueDate);
-  if (issue.isErr()) return err(issue.error);
+  const checked = readOptions(total, options);
+  if (checked.isErr()) return err(checked.error);
+  const { digits, issue } = checked.value;
 
   return validatePaymentTerms(terms, ['terms']).andThen((valid) =>
     businessDayAdjuster(options).andThen((adjust) =>
-      amounts(total, valid, options, currency.value.minorUnits).andThen((parts) => {
+      amounts(total, valid, options, digits).andThen((parts) => {
         const all = valid.kind === 'instalments' ? valid.instalments.map((p) => p.terms) : [valid];
         const out: ScheduledInstalment[] = [];
         for (const [index, amount] of parts.entries()) {
           const partTerms = all[index]!;
+          const path =
+            valid.kind === 'instalments' ? ['terms', 'instalments', index, 'terms'] : ['terms'];
           let due: IsoDate | null = null;
-          if (issue.value !== null) {
-            const adjusted = checkedDueDate(issue.value, partTerms).andThen(adjust);
+          let discounts: DiscountOffer[] = [];
+          if (issue !== null) {
+            const adjusted = checkedDueDate(issue, partTerms, path).andThen((d) =>
+              adjust(d, issue),
+            );
             if (adjusted.isErr()) return err(adjusted.error);
             due = adjusted.value;
+            const offers = checkedOffers(issue, partTerms, amount, undefined, path);
+            if (offers.isErr()) return err(offers.error);
+            discounts = offers.value;
           }
-          const discounts = issue.value === null ? [] : offersFor(issue.value, partTerms, amount);
           out.push({ index, amount, terms: partTerms, dueDate: due, discounts });
         }
         return ok(out);
       }),
     ),
   );
+}
+
+const POLICIES: readonly InstalmentPolicy[] = ['largest-remainder', 'last-absorbs'];
+
+/** Checks the total's shape, currency and amount, the policy and the issue date. */
+function readOptions(
+  total: Money,
+  options: InstalmentScheduleOptions,
+): Result<{ digits: number; issue: IsoDate | null }, ScheduleError> {
+  if (typeof options !== 'object' || options === null) {
+    return err(inputError([], 'expected an options object'));
+  }
+  const shape = moneyShape(total, ['total']);
+  if (shape.isErr()) return err(shape.error);
+  const currency = currencyOf(total.currency, options.currencies, ['total', 'currency']);
+  if (currency.isErr()) return err(currency.error);
+  const amount = parseDecimal(total.amount, ['total', 'amount']);
+  if (amount.isErr()) return err(amount.error);
+  if (options.policy !== undefined && !POLICIES.includes(options.policy)) {
+    const known = POLICIES.join(' or ');
+    const reason = `unknown instalment policy ${inputText(options.policy)}; use ${known}`;
+    return err(receivablesError('invalid_policy', { reason }, ['policy']));
+  }
+  if (options.issueDate === undefined)
+    return ok({ digits: currency.value.minorUnits, issue: null });
+  return parseIsoDate(options.issueDate, ['issueDate']).map((issue) => ({
+    digits: currency.value.minorUnits,
+    issue,
+  }));
 }

@@ -2,15 +2,18 @@
  * Reads the short textual payment terms found on invoices and in ERP exports:
  * `NET30`, `Net 30 days`, `2/10 net 30`, `2/10, 1/20 N30`, `EOM`, `Net 30 EOM`,
  * `EOM+1`, `1 month after end of month`, `30 days end of month`, `due on receipt`.
- * "Net 30 EOM" follows the US reading (30 days after the end of the invoice month);
- * "30 days end of month" the French one (30 days, then that month's end). Text
+ * "Net 30 EOM" follows the US reading (30 days after the end of the invoice month),
+ * and so do discount tiers with it ("2/10 EOM" counts the 10 days from the month end);
+ * "30 days end of month" the French one (30 days, then that month's end). A discount
+ * period longer than the net period ("2/40 net 30", "2/10 due on receipt") is refused.
+ * Left out: the rule that moves EOM invoices dated after the 25th a month on. Text
  * cannot say which amount a discount applies to, so a text with discount tiers needs
  * `discountBase`. Anything else is an `invalid_terms` error, never a guess.
  *
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
-import { type ErrorOf, receivablesError } from '../errors/index.js';
+import { type ErrorOf, formatPath, receivablesError } from '../errors/index.js';
 import { inputText } from '../money/decimal.js';
 import { validatePaymentTerms } from './schema.js';
 import type { DiscountTier, PaymentTerms, SimplePaymentTerms } from './types.js';
@@ -82,9 +85,38 @@ export function parsePaymentTerms(
   if (tiers.length > 0 && !options.discountBase) {
     return invalid(text, "say which amount the discount applies to: discountBase 'gross' or 'net'");
   }
-  const terms: PaymentTerms =
-    tiers.length > 0 ? { ...base, discount: { base: options.discountBase!, tiers } } : base;
+  const terms: PaymentTerms = tiers.length > 0 ? withDiscount(base, tiers, options) : base;
   const valid = validatePaymentTerms(terms);
-  if (valid.isErr()) return invalid(text, valid.error.message);
+  if (valid.isErr()) {
+    const issues = valid.error.issues.map((i) =>
+      i.path.length === 0 ? i.message : `${i.message} at ${formatPath(i.path)}`,
+    );
+    return invalid(text, issues.join('; '));
+  }
   return ok(valid.value);
+}
+
+/** Days from the last discount day to the net due date when EOM text names no net period. */
+const EOM_NET_AFTER_DISCOUNT = 20;
+
+/**
+ * The terms with their discount tiers. With end-of-month terms of the invoice month
+ * ("2/10 EOM", "2/10 net 30 EOM") the US reading counts the tiers from the month end
+ * too; where no net period is written, the net amount falls due 20 days after the
+ * last discount day, the usual textbook rule ("8/10 EOM": 8 % until the 10th of the
+ * next month, net on the 30th).
+ */
+function withDiscount(
+  base: SimplePaymentTerms,
+  tiers: readonly DiscountTier[],
+  options: ParsePaymentTermsOptions,
+): PaymentTerms {
+  const discount = { base: options.discountBase!, tiers };
+  if (base.kind !== 'end-of-month' || base.months !== 0) return { ...base, discount };
+  const last = tiers[tiers.length - 1]!.days;
+  return {
+    ...base,
+    days: base.days ?? last + EOM_NET_AFTER_DISCOUNT,
+    discount: { ...discount, from: 'end-of-month' },
+  };
 }

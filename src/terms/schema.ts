@@ -44,7 +44,11 @@ const tierSchema: z.ZodType<DiscountTier> = z.strictObject({ days, percent: disc
 
 /** Schema of an early-payment discount: explicit base, ordered tiers. */
 export const earlyPaymentDiscountSchema: z.ZodType<EarlyPaymentDiscount> = z
-  .strictObject({ base: z.enum(['gross', 'net']), tiers: z.array(tierSchema).min(1).max(10) })
+  .strictObject({
+    base: z.enum(['gross', 'net']),
+    from: z.enum(['issue-date', 'end-of-month']).optional(),
+    tiers: z.array(tierSchema).min(1).max(10),
+  })
   .superRefine((d, ctx) => {
     d.tiers.forEach((t, i) => {
       const prev = d.tiers[i - 1];
@@ -66,18 +70,64 @@ export const earlyPaymentDiscountSchema: z.ZodType<EarlyPaymentDiscount> = z
 
 const common = { discount: earlyPaymentDiscountSchema.optional() };
 
+/** Terms as a refinement sees them: possibly invalid in any field. */
+type Unchecked = { kind?: unknown; days?: unknown; months?: unknown; discount?: unknown };
+
+/**
+ * The net period in days where it does not depend on the issue date: due on receipt
+ * (0), net N, and "net N EOM" with the discount also counted from the month end.
+ */
+function fixedNetDays(t: Unchecked, from: unknown): number | undefined {
+  if (t.kind === 'due-on-receipt') return 0;
+  if (t.kind === 'net' && typeof t.days === 'number') return t.days;
+  if (t.kind === 'end-of-month' && t.months === 0 && from === 'end-of-month') {
+    return typeof t.days === 'number' ? t.days : 0;
+  }
+  return undefined;
+}
+
+/**
+ * A discount period must end by the due date ("2/40 net 30" is refused); where that
+ * depends on the issue date, `discountOffers` and `instalmentSchedule` check it.
+ */
+function checkDiscountPeriod(t: Unchecked, ctx: z.RefinementCtx): void {
+  const d = t.discount as { from?: unknown; tiers?: unknown } | undefined;
+  if (typeof d !== 'object' || d === null || !Array.isArray(d.tiers)) return;
+  if (d.from === 'end-of-month' && t.kind !== 'end-of-month') {
+    const message = 'a discount counted from the end of the month needs end-of-month terms';
+    ctx.addIssue({ code: 'custom', path: ['discount', 'from'], message });
+    return;
+  }
+  const net = fixedNetDays(t, d.from);
+  if (net === undefined) return;
+  d.tiers.forEach((tier: { days?: unknown }, i) => {
+    if (typeof tier?.days !== 'number' || tier.days <= net) return;
+    const message =
+      `the discount period (${tier.days} days) is longer than ` + `the net period (${net} days)`;
+    ctx.addIssue({ code: 'custom', path: ['discount', 'tiers', i, 'days'], message });
+  });
+}
+
 const simpleOptions = [
-  z.strictObject({ kind: z.literal('due-on-receipt'), ...common }),
-  z.strictObject({ kind: z.literal('net'), days, ...common }),
-  z.strictObject({ kind: z.literal('days-end-of-month'), days, ...common }),
-  z.strictObject({ kind: z.literal('end-of-month'), months, days: days.optional(), ...common }),
-  z.strictObject({ kind: z.literal('days-end-of-month-day'), days, day: dayOfMonth, ...common }),
-  z.strictObject({
-    kind: z.literal('day-of-month'),
-    day: dayOfMonth,
-    months: months.optional(),
-    ...common,
-  }),
+  z.strictObject({ kind: z.literal('due-on-receipt'), ...common }).superRefine(checkDiscountPeriod),
+  z.strictObject({ kind: z.literal('net'), days, ...common }).superRefine(checkDiscountPeriod),
+  z
+    .strictObject({ kind: z.literal('days-end-of-month'), days, ...common })
+    .superRefine(checkDiscountPeriod),
+  z
+    .strictObject({ kind: z.literal('end-of-month'), months, days: days.optional(), ...common })
+    .superRefine(checkDiscountPeriod),
+  z
+    .strictObject({ kind: z.literal('days-end-of-month-day'), days, day: dayOfMonth, ...common })
+    .superRefine(checkDiscountPeriod),
+  z
+    .strictObject({
+      kind: z.literal('day-of-month'),
+      day: dayOfMonth,
+      months: months.optional(),
+      ...common,
+    })
+    .superRefine(checkDiscountPeriod),
 ] as const;
 
 /** Schema of terms with one due date (every kind except `instalments`). */

@@ -33,7 +33,13 @@ export interface EarlyPaymentDiscount {
    * countries require. Inside instalments only `gross` (the instalment) is allowed.
    */
   readonly base: 'gross' | 'net';
-  /** The tiers, earliest first. */
+  /**
+   * Where the tier days count from: the issue date (the default), or the end of the
+   * invoice month, as US "EOM" dating does ("2/10 EOM": 2 % until the 10th of the next
+   * month). Counting from the month end needs `end-of-month` terms.
+   */
+  readonly from?: 'issue-date' | 'end-of-month';
+  /** The tiers, earliest first; none may end after the due date. */
   readonly tiers: readonly DiscountTier[];
 }
 
