@@ -13,7 +13,7 @@ import type { ReceivablesError } from '../errors/index.js';
 import { balancesAsOf } from '../ledger/balances.js';
 import { applyMatchesWithReport } from '../matching/apply.js';
 import { matchPayments } from '../matching/match.js';
-import type { MatchDecision } from '../matching/types.js';
+import type { MatchDecision, MatchResult } from '../matching/types.js';
 import type { JsonValue, TransactionOutcome } from '../ports/records.js';
 import type { StoreSession } from '../ports/store.js';
 import type { BankTransaction } from '../statements/types.js';
@@ -36,6 +36,35 @@ export interface ImportReport {
   readonly ignored: number;
   /** The matcher's decision for each new transaction, with its reasons. */
   readonly decisions: readonly MatchDecision[];
+}
+
+/**
+ * The day a matched payment is posted on: the earlier of the booking date and the
+ * value date. A value date after the booking date is normal (weekends, cut-off
+ * times, cheques), but the bank has booked the money on our account: aging as of the
+ * booking day must not show the invoice still open, nor dunning remind it. A value
+ * date before the booking date backdates the payment to the day it had value.
+ */
+const paymentDay = (t: { readonly valueDate: IsoDate; readonly bookingDate: IsoDate }): IsoDate =>
+  t.bookingDate < t.valueDate ? t.bookingDate : t.valueDate;
+
+/**
+ * The decisions as they are posted, and the posting day to apply them at. Applying
+ * leaves a transaction dated after the posting day "for later", but this import is
+ * recorded and never runs again: so every decision is applied now, at its own date
+ * (a report as of an earlier day still ignores it).
+ */
+function postable(result: MatchResult, asOf: IsoDate): { result: MatchResult; asOf: IsoDate } {
+  let last = asOf;
+  const decisions = result.decisions.map((d) => {
+    const day = paymentDay(d.transaction);
+    if (d.status !== 'auto' && d.undo === undefined) return d;
+    if (day > last) last = day;
+    return d.transaction.valueDate === day
+      ? d
+      : { ...d, transaction: { ...d.transaction, valueDate: day } };
+  });
+  return { result: { ...result, decisions }, asOf: last };
 }
 
 function outcomeOf(d: MatchDecision, applied: ReadonlySet<string>): TransactionOutcome {
@@ -81,7 +110,8 @@ export async function ingest(
       loaded.ledger.customers,
       deps.policies.matching,
     );
-    const report = applyMatchesWithReport(loaded.ledger, result, input.asOf);
+    const posting = postable(result, input.asOf);
+    const report = applyMatchesWithReport(loaded.ledger, posting.result, posting.asOf);
     yield* await persistLedger(s, loaded, report.ledger);
 
     const importId = deps.ids.next('import');

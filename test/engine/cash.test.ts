@@ -122,3 +122,57 @@ describe('gateway settlements', () => {
     expect((await engine.ledger())._unsafeUnwrap().payments).toHaveLength(2);
   });
 });
+
+describe('importStatement: booking and value dates', () => {
+  it('applies a payment valued after the import day, dated on its booking day', async () => {
+    const clock = manualClock('2024-03-01T09:00:00Z');
+    const { engine, store } = harness({ clock });
+    await engine.saveCustomer(acme);
+    const invoice = (await issueOne(engine, 'INV-1', '2024-03-15')).invoice;
+    // Booked on 2024-03-22 (the import day by the clock), value date 2024-03-25.
+    clock.set('2024-03-22T18:00:00Z');
+    const file = camt053([
+      {
+        ref: 'TX-1',
+        amount: '119.00',
+        reference: invoice.paymentReference,
+        booked: '2024-03-22',
+        valued: '2024-03-25',
+      },
+    ]);
+    const report = (await engine.importStatement(file))._unsafeUnwrap();
+    expect(report).toMatchObject({ applied: 1, unmatched: 0, suggested: 0 });
+    expect((await engine.listSuggestions())._unsafeUnwrap()).toEqual([]);
+    const ledger = (await engine.ledger())._unsafeUnwrap();
+    expect(ledger.payments.map((p) => [p.date, p.amount])).toEqual([['2024-03-22', '119.00']]);
+    const outcomes = (await store.transaction(async (s) => s.transactions.list()))._unsafeUnwrap();
+    expect(outcomes.map((t) => t.outcome)).toEqual(['applied']);
+    // As of the booking day the invoice is paid: no aging balance, no reminder
+    // (level 1 of the harness policy is due 7 days after 2024-03-15, on 2024-03-22).
+    expect((await engine.aging({ asOf: '2024-03-22' }))._unsafeUnwrap().rows).toEqual([]);
+    expect((await engine.runDunning('2024-03-22'))._unsafeUnwrap().plan.actions).toEqual([]);
+    // The same file again changes nothing.
+    const again = (await engine.importStatement(file))._unsafeUnwrap();
+    expect(again).toMatchObject({ alreadyImported: true, applied: 0 });
+  });
+
+  it('dates a payment valued before its booking day on the value date', async () => {
+    const { engine } = harness();
+    await engine.saveCustomer(acme);
+    const invoice = (await issueOne(engine)).invoice;
+    const file = camt053([
+      {
+        ref: 'TX-1',
+        amount: '119.00',
+        reference: invoice.paymentReference,
+        booked: '2024-03-05',
+        valued: '2024-03-04',
+      },
+    ]);
+    const report = (await engine.importStatement(file, { asOf: '2024-03-05' }))._unsafeUnwrap();
+    expect(report.applied).toBe(1);
+    const ledger = (await engine.ledger())._unsafeUnwrap();
+    expect(ledger.payments.map((p) => p.date)).toEqual(['2024-03-04']);
+    expect(ledger.allocations.map((a) => a.date)).toEqual(['2024-03-04']);
+  });
+});

@@ -97,13 +97,16 @@ export function camt053(
     reference?: string;
     text?: string;
     name?: string;
+    /** Booking and value dates; 2024-03-05 when absent. */
+    booked?: string;
+    valued?: string;
   }[],
   statementId = 'STMT-1',
 ): string {
   const ntry = entries
     .map(
       (e) => `<Ntry><Amt Ccy="EUR">${e.amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
-<BookgDt><Dt>2024-03-05</Dt></BookgDt><ValDt><Dt>2024-03-05</Dt></ValDt>
+<BookgDt><Dt>${e.booked ?? '2024-03-05'}</Dt></BookgDt><ValDt><Dt>${e.valued ?? '2024-03-05'}</Dt></ValDt>
 <AcctSvcrRef>${e.ref}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
 <NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
 <RltdPties><Dbtr><Nm>${e.name ?? 'Acme GmbH'}</Nm></Dbtr></RltdPties>
