@@ -46,7 +46,7 @@ export interface ImportReport {
  * date before the booking date backdates the payment to the day it had value.
  */
 const paymentDay = (t: { readonly valueDate: IsoDate; readonly bookingDate: IsoDate }): IsoDate =>
-  t.bookingDate < t.valueDate ? t.bookingDate : t.valueDate;
+  [t.bookingDate, t.valueDate].sort()[0]!;
 
 /**
  * The decisions as they are posted, and the posting day to apply them at. Applying
