@@ -124,7 +124,12 @@ export function parseXml(
   }
   const outline = checkLimits(xml, options, names);
   if (outline.isErr()) return err(outline.error);
-  const valid = XMLValidator.validate(xml);
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(xml);
+  } catch (thrown) {
+    return err(parserFailure(thrown));
+  }
   if (valid !== true) return parseError(valid.err.msg, valid.err.line);
   const { root, secondRoot, outsideText, badReference } = outline.value;
   if (secondRoot !== undefined) {
