@@ -17,7 +17,7 @@ import type { Customer, Ledger, OpenItem } from '../ledger/types.js';
 import { Dec, ISO_CURRENCIES } from '../money/index.js';
 import { calendarDateIn, type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
 import { chargeLookups } from './charges.js';
-import { type ClassifyContext, classifyGroup } from './classify.js';
+import { type ClassifyContext, classifyGroup, type GroupClassification } from './classify.js';
 import type { DunningHistory } from './history.js';
 import { indexHistory } from './history-index.js';
 import { buildActions, contactGate } from './planner-actions.js';
@@ -84,6 +84,19 @@ const byCurrency = (items: OpenItem[]): OpenItem[][] => {
     else split.set(i.currency, [i]);
   }
   return [...split.values()];
+};
+
+const earliestDue = (g: GroupClassification): IsoDate =>
+  g.candidates.reduce((d, c) => (c.item.dueDate < d ? c.item.dueDate : d), '9999-12-31');
+
+const byMostOverdue = (
+  a: { currency: string; group: GroupClassification },
+  b: { currency: string; group: GroupClassification },
+) => {
+  const da = earliestDue(a.group);
+  const db = earliestDue(b.group);
+  if (da !== db) return da < db ? -1 : 1;
+  return a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0;
 };
 
 const byKey = (holds: readonly DunningHold[], key: 'itemId' | 'customerId') => {
@@ -166,31 +179,44 @@ export function planDunning(
   }
   const actions: DunningAction[] = [];
   const lookups = chargeLookups(ledger);
-  for (const items of [...byCustomer.values()].flatMap(byCurrency)) {
-    const { customerId, currency } = items[0]!;
+  for (const [customerId, items] of byCustomer) {
     const today = todayOf(customerId);
-    const group = classifyGroup(items, customerId, today, ctx, notReminded);
-    if (group.candidates.length === 0) continue;
-    const credit = unapplied.get(`${customerId}\u0000${currency}`);
-    const gate = contactGate(group, currency, today, ctx, options.calendar, credit);
-    if (gate !== undefined) {
-      for (const c of group.candidates) {
-        notReminded.push({ itemId: c.item.id, customerId, reason: gate, levelSent: c.sent });
+    const groups = byCurrency(items)
+      .map((list) => ({
+        currency: list[0]!.currency,
+        group: classifyGroup(list, customerId, today, ctx, notReminded),
+      }))
+      .filter((g) => g.group.candidates.length > 0);
+    // One contact per customer per run, whatever the currencies: the most overdue
+    // group goes first (then by currency code); the others wait for the next day the
+    // gap allows. Levels are finite, so no currency waits forever.
+    if (groups.length > 1) groups.sort(byMostOverdue);
+    let contacted = false;
+    for (const { currency, group } of groups) {
+      const credit = unapplied.get(`${customerId}\u0000${currency}`);
+      const gate =
+        contactGate(group, currency, today, ctx, options.calendar, credit) ??
+        (contacted ? 'too_soon' : undefined);
+      if (gate !== undefined) {
+        for (const c of group.candidates) {
+          notReminded.push({ itemId: c.item.id, customerId, reason: gate, levelSent: c.sent });
+        }
+        continue;
       }
-      continue;
+      const built = buildActions(group, customers.get(customerId), customerId, currency, today, {
+        policy,
+        lookups,
+        index: ctx.index,
+        minorUnits: ctx.minorUnits(currency),
+        rates: options.rates,
+        dayNumber: ctx.dayNumber,
+        unapplied: credit,
+      });
+      if (built.isErr()) return err(built.error);
+      for (const a of built.value.actions) actions.push(a);
+      for (const r of built.value.skipped) notReminded.push(r);
+      if (built.value.actions.length > 0) contacted = true;
     }
-    const built = buildActions(group, customers.get(customerId), customerId, currency, today, {
-      policy,
-      lookups,
-      index: ctx.index,
-      minorUnits: ctx.minorUnits(currency),
-      rates: options.rates,
-      dayNumber: ctx.dayNumber,
-      unapplied: credit,
-    });
-    if (built.isErr()) return err(built.error);
-    for (const a of built.value.actions) actions.push(a);
-    for (const r of built.value.skipped) notReminded.push(r);
   }
   return ok({ asOf, actions, notReminded });
 }

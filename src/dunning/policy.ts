@@ -101,7 +101,13 @@ export interface DunningPolicy {
   readonly minimumOverdue: AmountPerCurrency;
   /** Days after the due date before overdue levels count (added to `daysAfterDue > 0`). */
   readonly graceDays: number;
-  /** At most one contact per customer per this many days (0 and 1: once a day). */
+  /**
+   * At most one contact per customer per this many days (0 and 1: once a day). A
+   * contact is one message, whatever the currency: a customer owing in several
+   * currencies is reminded of one per contact (the one with the earliest due date
+   * first) and of the others on the following days the gap allows. With `grouping:
+   * 'invoice'` the per-invoice messages of one day count as that day's one contact.
+   */
   readonly minDaysBetweenMessages: number;
   /** At most this many contact days per customer per calendar month. */
   readonly maxMessagesPerMonth?: number;
