@@ -87,7 +87,7 @@ const byCurrency = (items: OpenItem[]): OpenItem[][] => {
 };
 
 const earliestDue = (g: GroupClassification): IsoDate =>
-  g.candidates.reduce((d, c) => (c.item.dueDate < d ? c.item.dueDate : d), '9999-12-31');
+  g.candidates.map((c) => c.item.dueDate).sort()[0]!;
 
 const byMostOverdue = (
   a: { currency: string; group: GroupClassification },
