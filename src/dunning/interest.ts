@@ -71,7 +71,7 @@ export interface LateInterest {
 }
 
 type InterestError = ErrorOf<
-  'invalid_amount' | 'unknown_currency' | 'invalid_date' | 'missing_rate'
+  'invalid_input' | 'invalid_amount' | 'unknown_currency' | 'invalid_date' | 'missing_rate'
 >;
 
 /**
@@ -117,7 +117,28 @@ export function lateInterestRate(
   return ok(new Dec(rate.ratePercent).plus(marginPercent).toString());
 }
 
-function readClaim(claim: LateInterestClaim, options: CurrencyOptions) {
+const notAnObject = (path: (string | number)[], message: string) =>
+  err(receivablesError('invalid_input', { issues: [{ path, message }] }, path));
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const negative = (input: string, path: (string | number)[]) =>
+  err(receivablesError('invalid_amount', { input, reason: 'must not be negative' }, path));
+
+function readClaim(
+  claim: LateInterestClaim,
+  options: CurrencyOptions,
+): Result<
+  { minorUnits: number; principal: Dec; payments: { day: IsoDate; amount: Dec }[] },
+  InterestError
+> {
+  if (!isRecord(claim)) return notAnObject([], 'expected a claim object');
+  if (claim.payments !== undefined && !Array.isArray(claim.payments)) {
+    return notAnObject(['payments'], 'expected an array of payments');
+  }
+  const nonObject = (claim.payments ?? []).findIndex((p) => !isRecord(p));
+  if (nonObject >= 0) return notAnObject(['payments', nonObject], 'expected a payment object');
   return currencyOf(claim.currency, options.currencies, ['currency']).andThen((c) => {
     for (const key of ['dueDate', 'until'] as const) {
       if (!isIsoDate(claim[key])) {
@@ -130,10 +151,15 @@ function readClaim(claim: LateInterestClaim, options: CurrencyOptions) {
       return err(receivablesError('invalid_date', { input }, ['payments', bad, 'date']));
     }
     return parseDecimal(claim.amount, ['amount'], c.minorUnits).andThen((principal) => {
+      // A negative principal or payment would create money (a payment of -500.00
+      // raised a 1000.00 claim to 1500.00): refuse both.
+      if (principal.lessThan(0)) return negative(claim.amount, ['amount']);
       const payments: { day: IsoDate; amount: Dec }[] = [];
       for (const [i, p] of (claim.payments ?? []).entries()) {
-        const amount = parseDecimal(p.amount, ['payments', i, 'amount'], c.minorUnits);
+        const path = ['payments', i, 'amount'];
+        const amount = parseDecimal(p.amount, path, c.minorUnits);
         if (amount.isErr()) return err(amount.error);
+        if (amount.value.lessThan(0)) return negative(p.amount, path);
         payments.push({ day: p.date, amount: amount.value });
       }
       return ok({ minorUnits: c.minorUnits, principal, payments });
