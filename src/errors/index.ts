@@ -197,10 +197,11 @@ type Issue = { readonly path: ErrorPath; readonly message: string };
 
 const ARTICLE: Record<string, string> = { int: 'an integer', boolean: 'true or false' };
 const typeName = (t: string) => ARTICLE[t] ?? `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
+const quote = (v: unknown) => String(JSON.stringify(v));
 const listed = (values: readonly unknown[]) =>
   values.length === 1
-    ? `expected ${String(JSON.stringify(values[0]))}`
-    : `expected one of ${values.map((v) => String(JSON.stringify(v))).join(', ')}`;
+    ? `expected ${quote(values[0])}`
+    : `expected one of ${values.map(quote).join(', ')}`;
 
 function limit(i: ZodIssue & { code: 'too_big' | 'too_small' }): string {
   const big = i.code === 'too_big';
@@ -238,7 +239,7 @@ function wording(i: ZodIssue): string {
     }
     case 'unrecognized_keys':
       if (!m.startsWith('Unrecognized key')) return m;
-      return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map(quote).join(', ')}`;
     default:
       return m.replace(/^Invalid input: /, '');
   }
