@@ -8,8 +8,8 @@
  *
  * @module
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ok } from 'neverthrow';
 import { createFileOutbox } from '../../adapters/file-outbox/index.js';
@@ -44,12 +44,41 @@ async function openStore(out: Out, dir: string, memory: boolean): Promise<Receiv
   return createMemoryStore();
 }
 
+/** Marks a directory as the demo's own, so that `--fresh` never deletes anything else. */
+const MARKER = '.receivables-demo';
+
+/**
+ * Creates the demo directory, or with `fresh` empties one the demo created before.
+ * Returns why it cannot, for a path that is a file or a directory the demo did not
+ * make (it holds other files and no marker).
+ */
+function prepareDirectory(dir: string, fresh: boolean): string | undefined {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) return `${dir} is a file, not a directory`;
+    const entries = readdirSync(dir);
+    const ours = entries.includes(MARKER);
+    if (!ours && entries.length > 0) {
+      return `${dir} is not empty and was not made by the demo; choose another --dir`;
+    }
+    if (fresh && ours) {
+      for (const entry of entries) rmSync(join(dir, entry), { recursive: true, force: true });
+    }
+  }
+  mkdirSync(join(dir, 'outbox'), { recursive: true });
+  writeFileSync(join(dir, MARKER), 'Created by `receivables demo`; --fresh may empty it.\n');
+  return undefined;
+}
+
 async function demo(flags: DemoFlags): Promise<void> {
   const out = terminalOut();
   const dir = resolve(flags.dir);
-  if (flags.fresh) rmSync(dir, { recursive: true, force: true });
+  const problem = prepareDirectory(dir, flags.fresh === true);
+  if (problem !== undefined) {
+    process.stderr.write(`receivables demo: ${problem}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const outbox = resolve(dir, 'outbox');
-  mkdirSync(outbox, { recursive: true });
 
   out.line('receivables demo: the whole cycle on bundled, real reference data');
   computeExamples(out);

@@ -61,6 +61,7 @@ export async function issueInvoices(
   for (const c of DEMO_CUSTOMERS) unwrap(`saving customer ${c.id}`, await engine.saveCustomer(c));
   const rows: string[][] = [];
   const bar = progress(out, 'issuing invoices', DEMO_INVOICES.length);
+  let sent = 0;
   for (const request of DEMO_INVOICES) {
     setClock(`${request.issueDate}T08:00:00Z`);
     const issued = unwrap(`issuing ${request.id}`, await engine.issueInvoice(request));
@@ -74,12 +75,13 @@ export async function issueInvoices(
       inv.paymentReference ?? '',
       issued.created ? 'issued, mail queued' : 'already issued',
     ]);
+    // Each invoice is mailed on its own issue day, as a daily job would.
+    sent += unwrap('sending mail', await engine.deliverOutbox()).sent;
     bar.tick();
   }
   bar.stop();
   out.print(table(['number', 'customer', 'issued', 'due', 'amount', 'reference', ''], rows, [4]));
-  const sent = unwrap('sending mail', await engine.deliverOutbox());
-  out.line(`Invoice mails delivered to the outbox: ${sent.sent} new.`);
+  out.line(`Invoice mails delivered to the outbox: ${sent} new.`);
 }
 
 /** Step 3: the real camt.053 statement, matched and applied. */
@@ -125,6 +127,8 @@ export async function runDunning(
   let fees = 0;
   let delivered = 0;
   let skipped: string[] = [];
+  const ledger = unwrap('reading the ledger', await engine.ledger());
+  const numbers = new Map(ledger.invoices.map((i) => [i.id, i.number ?? i.id]));
   for (const day of DEMO_DATES.dunningRuns) {
     setClock(`${day}T07:00:00Z`);
     const run = unwrap(`running dunning for ${day}`, await engine.runDunning(day));
@@ -143,7 +147,7 @@ export async function runDunning(
     fees += run.chargesPosted;
     skipped = run.plan.notReminded
       .filter((n) => n.reason !== 'charge')
-      .map((n) => `${n.itemId} ${n.reason}`);
+      .map((n) => `${numbers.get(n.itemId) ?? n.itemId} ${n.reason.replaceAll('_', ' ')}`);
     delivered += unwrap('sending reminders', await engine.deliverOutbox()).sent;
   }
   if (rows.length === 0)
