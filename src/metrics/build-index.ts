@@ -30,49 +30,71 @@ function knownRecords(ledger: Ledger): Map<string, Known> {
   return known;
 }
 
+// Hot loops over every record: index loops, and an amount read without a Result or a
+// path array unless it is refused.
+
 function addDocuments(b: LedgerIndexBuilder, ledger: Ledger): Result<true, IndexError> {
   const { currency, includes } = b.scope;
-  for (const [n, inv] of ledger.invoices.entries()) {
+  const invoices = ledger.invoices;
+  for (let n = 0; n < invoices.length; n++) {
+    const inv = invoices[n]!;
     if (inv.currency !== currency || !includes(inv.customerId)) continue;
     if (inv.status === 'draft' || inv.status === 'void') continue;
-    const total = b.units(inv.amount, ['invoices', n, 'amount']);
-    if (total.isErr()) return err(total.error);
-    b.sale(inv.customerId, inv.issueDate, total.value);
-    const parts = inv.instalments ?? [];
-    if (parts.length === 0) {
-      b.item(inv.id, inv.customerId, inv.issueDate, inv.dueDate, total.value, true);
+    const total = b.unitsOf(inv.amount);
+    if (total === undefined) return err(b.badAmount(inv.amount, ['invoices', n, 'amount']));
+    // One lookup each for the customer and the issue day, shared by sale and items.
+    const customer = b.customer(inv.customerId);
+    const issueDay = b.day(inv.issueDate);
+    b.sale(customer, issueDay, total);
+    const parts = inv.instalments;
+    if (parts === undefined || parts.length === 0) {
+      b.item(inv.id, customer, issueDay, b.day(inv.dueDate), total, true);
+      continue;
     }
-    for (const [k, part] of parts.entries()) {
-      const u = b.units(part.amount, ['invoices', n, 'instalments', k, 'amount']);
-      if (u.isErr()) return err(u.error);
-      b.item(part.id, inv.customerId, inv.issueDate, part.dueDate, u.value, true);
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!;
+      const u = b.unitsOf(part.amount);
+      if (u === undefined) {
+        return err(b.badAmount(part.amount, ['invoices', n, 'instalments', k, 'amount']));
+      }
+      b.item(part.id, customer, issueDay, b.day(part.dueDate), u, true);
     }
   }
-  for (const [n, c] of ledger.charges.entries()) {
+  const charges = ledger.charges;
+  for (let n = 0; n < charges.length; n++) {
+    const c = charges[n]!;
     if (c.currency !== currency || !includes(c.customerId)) continue;
-    const u = b.units(c.amount, ['charges', n, 'amount']);
-    if (u.isErr()) return err(u.error);
-    b.item(c.id, c.customerId, c.date, c.dueDate ?? c.date, u.value, false);
+    const u = b.unitsOf(c.amount);
+    if (u === undefined) return err(b.badAmount(c.amount, ['charges', n, 'amount']));
+    const day = b.day(c.date);
+    const due = c.dueDate === undefined ? day : b.day(c.dueDate);
+    b.item(c.id, b.customer(c.customerId), day, due, u, false);
   }
   return addSources(b, ledger);
 }
 
 function addSources(b: LedgerIndexBuilder, ledger: Ledger): Result<true, IndexError> {
   const { currency, includes } = b.scope;
-  for (const [n, p] of ledger.payments.entries()) {
+  const payments = ledger.payments;
+  for (let n = 0; n < payments.length; n++) {
+    const p = payments[n]!;
     if (p.currency !== currency || !includes(p.customerId)) continue;
-    const u = b.units(p.amount, ['payments', n, 'amount']);
-    if (u.isErr()) return err(u.error);
-    const s = b.source(p.id, p.customerId, p.date, p.reversedOn, true);
-    b.change(s.from, -1 - s.index, u.value, s.until);
+    const u = b.unitsOf(p.amount);
+    if (u === undefined) return err(b.badAmount(p.amount, ['payments', n, 'amount']));
+    const customer = b.customer(p.customerId);
+    const s = b.source(p.id, customer, p.customerId, b.day(p.date), p.reversedOn, true);
+    b.change(s.from, -1 - s.index, u, s.until);
   }
-  for (const [n, c] of ledger.creditNotes.entries()) {
+  const notes = ledger.creditNotes;
+  for (let n = 0; n < notes.length; n++) {
+    const c = notes[n]!;
     if (c.currency !== currency || !includes(c.customerId)) continue;
-    const u = b.units(c.amount, ['creditNotes', n, 'amount']);
-    if (u.isErr()) return err(u.error);
-    const s = b.source(c.id, c.customerId, c.issueDate, undefined, false);
-    b.change(s.from, -1 - s.index, u.value);
-    b.sale(c.customerId, c.issueDate, negate(u.value));
+    const u = b.unitsOf(c.amount);
+    if (u === undefined) return err(b.badAmount(c.amount, ['creditNotes', n, 'amount']));
+    const customer = b.customer(c.customerId);
+    const s = b.source(c.id, customer, c.customerId, b.day(c.issueDate), undefined, false);
+    b.change(s.from, -1 - s.index, u);
+    b.sale(customer, s.from, negate(u));
   }
   return ok(true);
 }
@@ -116,27 +138,31 @@ function addAllocations(b: LedgerIndexBuilder, ledger: Ledger): Result<true, Ind
     known ??= knownRecords(ledger);
     return known.get(id);
   };
-  for (const [n, a] of ledger.allocations.entries()) {
+  const allocations = ledger.allocations;
+  for (let n = 0; n < allocations.length; n++) {
+    const a = allocations[n]!;
     const source = b.sources.get(a.sourceId);
     const item = b.items.get(a.itemId);
     if (source === undefined && item === undefined) continue;
-    const path = ['allocations', n];
     if (source === undefined) {
       const owner = ix.customerIds[ix.itemCustomer[item!]!]!;
       const found = lookUp(a.sourceId);
+      const path = ['allocations', n];
       return err(misfit(found, a.sourceId, 'payment or credit note', currency, owner, path));
     }
     if (item === undefined || ix.itemCustomer[item] !== ix.sourceCustomer[source.index]) {
       const found = lookUp(a.itemId);
+      const path = ['allocations', n];
       return err(misfit(found, a.itemId, 'open item', currency, source.customerId, path));
     }
-    const u = b.units(a.amount, [...path, 'amount']);
-    if (u.isErr()) return err(u.error);
+    const u = b.unitsOf(a.amount);
+    if (u === undefined) return err(b.badAmount(a.amount, ['allocations', n, 'amount']));
     const from = Math.max(b.day(a.date), source.from, ix.itemIssue[item]!);
     const reversed = a.reversedOn === undefined ? NEVER : b.day(a.reversedOn);
     const until = Math.min(reversed, source.until);
-    b.change(from, item, negate(u.value), until);
-    b.change(from, -1 - source.index, negate(u.value), until);
+    const minus = negate(u);
+    b.change(from, item, minus, until);
+    b.change(from, -1 - source.index, minus, until);
     if (source.payment && ix.itemPrincipal[item] === 1 && from < until) {
       const p = ix.paid;
       p.customer.push(ix.itemCustomer[item]!);
@@ -145,7 +171,7 @@ function addAllocations(b: LedgerIndexBuilder, ledger: Ledger): Result<true, Ind
       p.dueDay.push(ix.itemDue[item]!);
       p.from.push(from);
       p.until.push(until);
-      p.amount.push(u.value);
+      p.amount.push(u);
     }
   }
   return ok(true);

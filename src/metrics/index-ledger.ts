@@ -121,9 +121,17 @@ class Builder {
 
   units(amount: string, path: ErrorPath): Result<Units, IndexError> {
     const u = parseUnits(amount, this.scope.minorUnits);
-    if (u !== undefined) return ok(u);
+    return u === undefined ? err(this.badAmount(amount, path)) : ok(u);
+  }
+
+  /** The amount in minor units, or undefined (then see {@link badAmount}); no allocation. */
+  unitsOf(amount: string): Units | undefined {
+    return parseUnits(amount, this.scope.minorUnits);
+  }
+
+  badAmount(amount: string, path: ErrorPath): IndexError {
     const reason = `not a positive ${this.scope.currency} amount`;
-    return err(receivablesError('invalid_amount', { input: String(amount), reason }, path));
+    return receivablesError('invalid_amount', { input: String(amount), reason }, path);
   }
 
   change(day: number, target: number, amount: Units, until = NEVER): void {
@@ -139,39 +147,48 @@ class Builder {
     }
   }
 
-  item(id: string, customerId: string, issue: string, due: string, amount: Units, main: boolean) {
+  /** An open item; customer index and day numbers already resolved by the caller. */
+  item(
+    id: string,
+    customer: number,
+    issueDay: number,
+    dueDay: number,
+    amount: Units,
+    main: boolean,
+  ) {
     const ix = this.index;
     const i = ix.itemIds.length;
     this.items.set(id, i);
     ix.itemIds.push(id);
-    ix.itemCustomer.push(this.customer(customerId));
-    ix.itemIssue.push(this.day(issue));
-    ix.itemDue.push(this.day(due));
+    ix.itemCustomer.push(customer);
+    ix.itemIssue.push(issueDay);
+    ix.itemDue.push(dueDay);
     ix.itemPrincipal.push(main ? 1 : 0);
-    this.change(this.day(issue), i, amount);
+    this.change(issueDay, i, amount);
   }
 
   source(
     id: string,
+    customer: number,
     customerId: string,
-    from: string,
+    fromDay: number,
     until: string | undefined,
     payment: boolean,
   ) {
     const ix = this.index;
     const index = ix.sourceIds.length;
     ix.sourceIds.push(id);
-    ix.sourceCustomer.push(this.customer(customerId));
+    ix.sourceCustomer.push(customer);
     const end = until === undefined ? NEVER : this.day(until);
-    const s = { index, customerId, from: this.day(from), until: end, payment };
+    const s = { index, customerId, from: fromDay, until: end, payment };
     this.sources.set(id, s);
     return s;
   }
 
-  sale(customerId: string, date: string, amount: Units): void {
+  sale(customer: number, day: number, amount: Units): void {
     const s = this.index.sales;
-    s.customer.push(this.customer(customerId));
-    s.day.push(this.day(date));
+    s.customer.push(customer);
+    s.day.push(day);
     s.amount.push(amount);
   }
 }
