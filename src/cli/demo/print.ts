@@ -35,7 +35,7 @@ export function table(head: string[], rows: string[][], right: number[]): string
     colAligns: head.map((_, i) => (right.includes(i) ? 'right' : 'left')),
     wordWrap: true,
     colWidths: head.map((h) => (h === 'why' || h === 'verdict' ? 60 : null)),
-    ...(plain ? { style: { head: [], border: [] } } : {}),
+    style: plain ? { head: [], border: [], compact: true } : { compact: true },
   });
   for (const r of rows) t.push(r);
   return t.toString();

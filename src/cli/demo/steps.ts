@@ -100,12 +100,16 @@ export async function importStatement(
     out.line('This statement was imported before: nothing applied again.');
     return;
   }
+  const ledger = unwrap('reading the ledger', await engine.ledger());
+  const numbers = new Map(ledger.invoices.map((i) => [i.id, i.number ?? i.id]));
   const rows = report.decisions.map((d) => [
     d.transactionId.slice(-18),
     `${d.transaction.amount} ${d.transaction.currency}`,
     d.status,
     d.confidence.toFixed(2),
-    d.allocations.map((a) => `${a.itemId} ${a.amount}`).join(', '),
+    d.allocations
+      .map((a) => `${a.itemId ? (numbers.get(a.itemId) ?? a.itemId) : a.kind} ${a.amount}`)
+      .join(', '),
     d.signals.map((s) => s.detail).join('; '),
   ]);
   out.print(table(['transaction', 'amount', 'decision', 'conf.', 'applied to', 'why'], rows, []));
