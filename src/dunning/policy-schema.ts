@@ -5,24 +5,48 @@
  * @module
  */
 import { z } from 'zod';
+import { Dec } from '../money/decimal.js';
 import type { DunningPolicy } from './policy.js';
 import { amountPerCurrencySchema, decimalSchema, isoDateSchema } from './validate.js';
 
 const weekday = z.number().int().min(1).max(7);
 
-const feeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('fixed'), amounts: amountPerCurrencySchema }),
-  z.object({
+// A fee of more than the whole overdue amount is a typing error, not a policy.
+const percentSchema = decimalSchema.refine(
+  (p) => new Dec(p).greaterThan(0) && new Dec(p).lessThanOrEqualTo(100),
+  { message: 'a fee percentage must be more than 0 and at most 100' },
+);
+
+const percentFeeSchema = z
+  .object({
     type: z.literal('percent'),
-    percent: decimalSchema,
+    percent: percentSchema,
     min: amountPerCurrencySchema.optional(),
     max: amountPerCurrencySchema.optional(),
-  }),
+  })
+  .superRefine((fee, ctx) => {
+    for (const [currency, min] of Object.entries(fee.min ?? {})) {
+      const max = fee.max?.[currency];
+      if (max !== undefined && new Dec(min).greaterThan(max)) {
+        const message = `min ${min} is above max ${max} for ${currency}`;
+        ctx.addIssue({ code: 'custom', path: ['min', currency], message });
+      }
+    }
+  });
+
+const feeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('fixed'), amounts: amountPerCurrencySchema }),
+  percentFeeSchema,
 ]);
+
+/** The channels the engine knows, and the form a host's own channel takes. */
+const CHANNEL = /^(email|letter|sms|custom:[A-Za-z0-9][A-Za-z0-9._-]{0,56})$/;
 
 const levelSchema = z.object({
   daysAfterDue: z.number().int().min(-366).max(3660),
-  channel: z.string().min(1).max(64),
+  channel: z.string().regex(CHANNEL, {
+    message: "expected 'email', 'letter', 'sms' or a host channel 'custom:<name>'",
+  }),
   templateId: z.string().min(1).max(200),
   fee: feeSchema.optional(),
   claimInterest: z.boolean().default(false),
@@ -51,11 +75,29 @@ const validZone = (zone: string): boolean => {
   }
 };
 
+const validLocale = (locale: string): boolean => {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1;
+  } catch {
+    return false;
+  }
+};
+
 const sendDaysSchema = z.object({
   businessDaysOnly: z.boolean().default(false),
   calendar: z
-    .object({ weekend: z.array(weekday).optional(), holidays: z.array(isoDateSchema).optional() })
-    .refine((c) => (c.weekend ?? []).length < 7, { message: 'a week needs one business day' })
+    .object({
+      // Each weekday counts once: [6, 7, 6] is a Saturday-Sunday weekend.
+      weekend: z
+        .array(weekday)
+        .transform((days) => [...new Set(days)])
+        .optional(),
+      holidays: z.array(isoDateSchema).optional(),
+    })
+    .refine((c) => (c.weekend ?? []).length < 7, {
+      message: 'a week needs one business day',
+      path: ['weekend'],
+    })
     .default({}),
   timeZone: z.string().refine(validZone, { message: 'unknown IANA time zone' }).default('UTC'),
 });
@@ -89,7 +131,11 @@ export const dunningPolicySchema: z.ZodType<DunningPolicy> = z
       dayCount: 'act/365',
       compensation: { EUR: '40.00' },
     }),
-    defaultLocale: z.string().min(2).max(35).default('en'),
+    defaultLocale: z
+      .string()
+      .max(35)
+      .refine(validLocale, { message: 'not a BCP 47 locale' })
+      .default('en'),
     sender: senderSchema.optional(),
   })
   .superRefine((policy, ctx) => {

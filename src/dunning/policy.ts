@@ -9,8 +9,8 @@
  *
  * @module
  */
-import type { Result } from 'neverthrow';
-import type { ReceivablesError } from '../errors/index.js';
+import { err, ok, type Result } from 'neverthrow';
+import { type ReceivablesError, receivablesError } from '../errors/index.js';
 import type { BusinessCalendar } from '../terms/calendar.js';
 import { dunningPolicySchema } from './policy-schema.js';
 import { parseWith } from './validate.js';
@@ -28,9 +28,9 @@ export interface FixedFee {
 /** A fee as a percentage of the overdue amount reminded at this level. */
 export interface PercentFee {
   readonly type: 'percent';
-  /** `"10"` = 10 % of the open amount of the items that reach the level. */
+  /** `"10"` = 10 % of the open amount of the items that reach the level; 0 < percent <= 100. */
   readonly percent: string;
-  /** Lower bound per currency. */
+  /** Lower bound per currency (at most `max` of the same currency). */
   readonly min?: AmountPerCurrency;
   /** Upper bound per currency. */
   readonly max?: AmountPerCurrency;
@@ -40,9 +40,16 @@ export interface PercentFee {
 export interface DunningLevel {
   /** Days after the due date; negative or 0 for a friendly reminder before it is due. */
   readonly daysAfterDue: number;
-  /** `email`, `letter`, `sms`, or a channel the host defines. */
+  /**
+   * `email` (the engine renders and queues it), `letter`, `sms`, or `custom:<name>` for
+   * a channel the host defines (letters, SMS and custom channels are left to the host).
+   */
   readonly channel: string;
-  /** Template id the message renderer looks up (e.g. `reminder-1`). */
+  /**
+   * Template id the message renderer looks up (e.g. `reminder-1`). The engine checks
+   * the ids of `email` levels against its templates when a run starts; pass
+   * `templateIds` to {@link parseDunningPolicy} to check every level up front.
+   */
   readonly templateId: string;
   /** Fee charged when an item reaches this level, posted as a ledger charge. */
   readonly fee?: FixedFee | PercentFee;
@@ -117,15 +124,22 @@ export interface DunningPolicy {
   readonly escalation: 'one-level-at-a-time' | 'by-days';
   readonly sendDays: SendDays;
   readonly interest: InterestPolicy;
-  /** Locale for customers without one (BCP 47). */
+  /** Locale for customers without one (BCP 47, checked with `Intl.getCanonicalLocales`). */
   readonly defaultLocale: string;
   readonly sender?: DunningSender;
+}
+
+/** Options of {@link parseDunningPolicy}. */
+export interface ParseDunningPolicyOptions {
+  /** Template ids the host's renderer has: a level naming another is refused. */
+  readonly templateIds?: readonly string[];
 }
 
 /**
  * Reads a dunning policy from outside input (JSON), filling defaults.
  *
  * @param input - the policy as parsed JSON
+ * @param options - the template ids that exist, to refuse a level naming none of them
  *
  * @example
  * parseDunningPolicy({
@@ -133,6 +147,24 @@ export interface DunningPolicy {
  * }).map((p) => [p.grouping, p.escalation, p.levels[0].final])
  * //=> Ok(['customer', 'one-level-at-a-time', false])
  */
-export function parseDunningPolicy(input: unknown): Result<DunningPolicy, ReceivablesError> {
-  return parseWith(dunningPolicySchema, input);
+export function parseDunningPolicy(
+  input: unknown,
+  options: ParseDunningPolicyOptions = {},
+): Result<DunningPolicy, ReceivablesError> {
+  return parseWith(dunningPolicySchema, input).andThen((policy) => {
+    const known = options.templateIds;
+    if (known === undefined) return ok(policy);
+    const issues = policy.levels.flatMap((level, i) =>
+      known.includes(level.templateId)
+        ? []
+        : [
+            {
+              path: ['levels', i, 'templateId'],
+              message: `no template "${level.templateId}" (known: ${known.join(', ')})`,
+            },
+          ],
+    );
+    if (issues.length === 0) return ok(policy);
+    return err(receivablesError('invalid_input', { issues }, issues[0]!.path));
+  });
 }

@@ -12,6 +12,7 @@ import { err, ok, type Result, safeTry } from 'neverthrow';
 import type { DunningHistoryEntry } from '../dunning/history.js';
 import { EMPTY_DUNNING_HISTORY, recordActions } from '../dunning/history.js';
 import { createMessageRenderer } from '../dunning/messages/render.js';
+import { DEFAULT_TEMPLATES } from '../dunning/messages/templates.js';
 import { planDunning } from '../dunning/planner.js';
 import type { DunningAction, DunningHold, DunningPlan } from '../dunning/types.js';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
@@ -57,6 +58,17 @@ export async function runDunning(
   const policy = deps.policies.dunning;
   if (!policy)
     return err(receivablesError('invalid_policy', { reason: 'no dunning policy given' }));
+  // Checked before anything is planned: a template the renderer lacks would fail the
+  // run at the first reminder, for every customer, on every run.
+  const missing = policy.levels.findIndex(
+    (l) => l.channel === 'email' && !Object.hasOwn(DEFAULT_TEMPLATES, l.templateId),
+  );
+  if (missing >= 0) {
+    const known = Object.keys(DEFAULT_TEMPLATES).join(', ');
+    const id = policy.levels[missing]!.templateId;
+    const reason = `level ${missing + 1} names template "${id}", which does not exist (known: ${known})`;
+    return err(receivablesError('invalid_policy', { reason }, ['levels', missing, 'templateId']));
+  }
   return deps.store.transaction(async (s) =>
     safeTry(async function* () {
       const { ledger } = yield* await loadVersionedLedger(s);

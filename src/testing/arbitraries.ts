@@ -248,6 +248,8 @@ export function bankTransactionArbitrary(currency = 'EUR'): fc.Arbitrary<BankTra
     }));
 }
 
+const TEMPLATE_IDS = ['reminder-1', 'reminder-2', 'reminder-3', 'final'];
+
 /**
  * Valid dunning policies: 1-4 ascending levels, optional fixed or percentage fees,
  * minimums, grace days and contact limits.
@@ -276,7 +278,8 @@ export function dunningPolicyArbitrary(): fc.Arbitrary<DunningPolicy> {
       const levels = days.map((d, i) => ({
         daysAfterDue: d,
         channel: 'email',
-        templateId: `reminder-${i + 1}`,
+        // Built-in template ids, so that the engine can render every level.
+        templateId: TEMPLATE_IDS[i]!,
         ...(r.fees[i] ? { fee: r.fees[i] } : {}),
         final: r.finalLast && i === days.length - 1,
       }));

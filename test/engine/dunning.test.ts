@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDunningPolicy } from '../../src/dunning/policy.js';
 import { acme, harness, issueOne } from './harness.js';
 
 describe('runDunning', () => {
@@ -32,6 +33,26 @@ describe('runDunning', () => {
     expect(reminders).toHaveLength(2);
     expect(reminders[0]?.message.to).toEqual(['ap@acme.example']);
     expect(reminders[0]?.message.text).toContain('INV-2024-000001');
+  });
+
+  it('refuses a policy whose e-mail level names a template the renderer lacks', async () => {
+    const dunning = parseDunningPolicy({
+      levels: [
+        { daysAfterDue: 7, channel: 'email', templateId: 'reminder-1' },
+        { daysAfterDue: 30, channel: 'letter', templateId: 'host-letter' },
+        { daysAfterDue: 60, channel: 'email', templateId: 'my-reminder' },
+      ],
+    })._unsafeUnwrap();
+    const { engine } = harness({ policies: { dunning } });
+    await engine.saveCustomer(acme);
+    await issueOne(engine, 'INV-1', '2024-03-01');
+    const run = await engine.runDunning('2024-03-08');
+    // The letter's template is the host's; the third level's e-mail cannot be rendered.
+    expect(run._unsafeUnwrapErr()).toMatchObject({
+      code: 'invalid_policy',
+      path: ['levels', 2, 'templateId'],
+    });
+    expect(run._unsafeUnwrapErr().message).toContain('level 3 names template "my-reminder"');
   });
 
   it('leaves a customer without e-mail to the host', async () => {
