@@ -47,12 +47,14 @@ export interface TxContext {
   readonly payers: PayerIndex;
   readonly payerMatches: readonly PayerMatch[];
   readonly evidence: TextEvidence;
-  /** Per-run cache of {@link customerViews}, keyed by customer, value date and currency. */
+  /** Per-run cache of each customer's views for the latest value date and currency seen. */
   readonly cache: Map<string, CustomerViews>;
 }
 
 /** A customer's items as payments on one day in one currency see them. */
 export interface CustomerViews {
+  readonly valueDate: string;
+  readonly currency: string;
   readonly views: readonly ItemView[];
   /** The search set of those items, prepared on first use. */
   readonly prepared: () => SearchSet;
@@ -162,9 +164,10 @@ function prepareViews(views: readonly ItemView[], budget: number): SearchSet {
  * every payment of the same customer, value date and currency in one matching run.
  */
 function customerViews(ctx: TxContext, customerId: string) {
-  const key = `${customerId}\u0000${ctx.tx.valueDate}\u0000${ctx.payment.currency}`;
-  const cached = ctx.cache.get(key);
-  if (cached) return cached;
+  const { valueDate } = ctx.tx;
+  const { currency } = ctx.payment;
+  const cached = ctx.cache.get(customerId);
+  if (cached && cached.valueDate === valueDate && cached.currency === currency) return cached;
   const views: ItemView[] = [];
   for (const i of ctx.book.byCustomer.get(customerId) ?? []) {
     const view = viewOf(ctx, ctx.book.items[i]!);
@@ -172,13 +175,15 @@ function customerViews(ctx: TxContext, customerId: string) {
   }
   let set: SearchSet | undefined;
   const entry = {
+    valueDate,
+    currency,
     views,
     prepared: () => {
       set ??= prepareViews(views, ctx.policy.searchBudget);
       return set;
     },
   };
-  ctx.cache.set(key, entry);
+  ctx.cache.set(customerId, entry);
   return entry;
 }
 

@@ -26,7 +26,9 @@ const TWO_32 = 4294967296;
 function hashOf(code: number, mask: number): number {
   const lo = code >>> 0;
   const hi = (code / TWO_32) >>> 0;
-  let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
+  let h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
   h ^= h >>> 15;
   return h & mask;
 }
@@ -46,14 +48,16 @@ function slotFor(index: CodeIndex, code: number): number {
  * //=> [0, 1]
  */
 export function buildCodeIndex(codes: readonly number[], values: readonly number[]): CodeIndex {
+  // Many codes repeat (a deletion shared by several numbers): one slot per code is
+  // ample, and a smaller table stays in cache.
   let size = 16;
-  while (size < codes.length * 2) size *= 2;
+  while (size < codes.length + 1) size *= 2;
   const index: CodeIndex = {
     mask: size - 1,
     keys: new Float64Array(size).fill(-1),
     heads: new Int32Array(size).fill(-1),
     next: new Int32Array(codes.length),
-    values: Int32Array.from(values),
+    values: new Int32Array(values),
   };
   // Inserted last to first, so that each chain lists its values in input order.
   for (let entry = codes.length - 1; entry >= 0; entry -= 1) {

@@ -9,7 +9,7 @@ export * from './apply.js';
 export * from './ledger-view.js';
 export { type MatchPaymentsOptions, matchPayments } from './match.js';
 export { nameKey, nameSimilarity, nameTokens } from './names.js';
-export { type NumberKey, numberKey } from './numbers.js';
+export { type NumberKey, numberKey } from './number-key.js';
 export * from './policy.js';
 export * from './references/index.js';
 export * from './types.js';

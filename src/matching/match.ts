@@ -153,8 +153,13 @@ export function matchPayments(
     });
   }
   options.onProgress?.(transactions.length, transactions.length);
-  const openById = new Map(book.items.map((it) => [it.source.id, it.source.openAmount]));
-  const resolved = resolveClaims(decisions, scores, (id) => openById.get(id), p);
+  // Only items two payments claim are looked up: the map is built on the first.
+  let openById: Map<string, string> | undefined;
+  const openOf = (id: string) => {
+    openById ??= new Map(book.items.map((it) => [it.source.id, it.source.openAmount]));
+    return openById.get(id);
+  };
+  const resolved = resolveClaims(decisions, scores, openOf, p);
   const summary = { auto: 0, suggest: 0, unmatched: 0, ignored: 0 };
   for (const d of resolved) summary[d.status] += 1;
   return ok({ policyVersion: p.version, decisions: resolved, summary });

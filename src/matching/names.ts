@@ -26,13 +26,19 @@ const LEGAL_FORMS = new Set(
  * //=> ['muller', 'sohne']
  */
 export function nameTokens(name: string): string[] {
-  const folded = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
+  // Names in printable ASCII (most of them) need no Unicode folding.
+  const ascii = !/[^ -~]/.test(name);
+  const folded = (
+    ascii
+      ? name.toLowerCase()
+      : name
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .replace(/ß/g, 'ss')
+          .replace(/æ/g, 'ae')
+          .replace(/ø/g, 'o')
+  )
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
   const words = folded === '' ? [] : folded.split(' ');
@@ -46,7 +52,8 @@ export function nameTokens(name: string): string[] {
     }
   }
   const out = joined
-    .map((w) => w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u'))
+    // ae -> a, oe -> o, ue -> u in one pass: each e follows at most one of the three.
+    .map((w) => w.replace(/([aou])e/g, '$1'))
     .filter((w) => !LEGAL_FORMS.has(w));
   return out.length > 0 ? out : joined;
 }

@@ -12,18 +12,7 @@
  */
 import levenshtein from 'fast-levenshtein';
 import { buildCodeIndex, type CodeIndex, codeValues } from './code-index.js';
-
-/** An invoice number reduced for comparison. */
-export interface NumberKey {
-  /** Letters before the first digit (`INV`). */
-  readonly prefix: string;
-  /** Groups after the prefix, digit groups without leading zeros: `2024-117`. */
-  readonly key: string;
-  /** All digits after the prefix run together, leading zeros dropped: `20240117`. */
-  readonly digits: string;
-  /** Prefix and groups as written, separators removed: `INV20240117`. */
-  readonly compact: string;
-}
+import { looksLikeDate, type NumberKey, numberKey } from './number-key.js';
 
 /** A multimap kept small: one number, or an array once a second value arrives. */
 export type MultiMap = Map<string, number | number[]>;
@@ -55,43 +44,11 @@ export function valuesOf<K>(map: Map<K, number | number[]>, key: K): readonly nu
   return v === undefined ? [] : typeof v === 'number' ? [v] : v;
 }
 
-/**
- * The comparison key of an invoice number; undefined when it has no digits.
- *
- * @example
- * numberKey('INV-2024-0117')
- * //=> { prefix: 'INV', key: '2024-117', digits: '20240117', compact: 'INV20240117' }
- */
-export function numberKey(written: string): NumberKey | undefined {
-  const groups = written.toUpperCase().match(/[A-Z]+|\d+/g) ?? [];
-  let i = 0;
-  let prefix = '';
-  while (i < groups.length && !/^\d/.test(groups[i]!)) prefix += groups[i++];
-  const rest = groups.slice(i);
-  if (rest.length === 0) return undefined;
-  const key = rest.map((g) => (/^\d/.test(g) ? g.replace(/^0+(?=\d)/, '') : g)).join('-');
-  const digits = rest
-    .filter((g) => /^\d/.test(g))
-    .join('')
-    .replace(/^0+(?=\d)/, '');
-  return { prefix, key, digits, compact: `${prefix}${rest.join('')}` };
-}
-
-/** Looks like a calendar date (2024-01-17, 17.01.2024, 17/01/24): never a loose match. */
-function looksLikeDate(written: string): boolean {
-  const numeric = written.replace(/^[^\d]+/, '');
-  const g = numeric.match(/\d+/g) ?? [];
-  if (g.length !== 3 || /[A-Za-z]/.test(numeric)) return false;
-  const [a, b, c] = g.map(Number) as [number, number, number];
-  const ymd = g[0]!.length === 4 && b >= 1 && b <= 12 && c >= 1 && c <= 31;
-  const dmy = g[2]!.length >= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12;
-  return ymd || dmy;
-}
-
 /** The open items' numbers, indexed three ways. */
 export interface NumberIndex {
   readonly keys: readonly (NumberKey | undefined)[];
   readonly byKey: MultiMap;
+  /** Digits keys the typo index does not hold (fewer than 4 or more than 14 digits). */
   readonly byDigits: MultiMap;
   /** Every digits key of 4+ digits, and each of its one-deletion variants, as codes. */
   readonly byDeletion: CodeIndex;
@@ -113,12 +70,10 @@ export function buildNumberIndex(numbers: readonly (string | undefined)[]): Numb
   keys.forEach((k, item) => {
     if (k === undefined) return;
     addTo(byKey, k.key, item);
-    addTo(byDigits, k.digits, item);
-    if (k.digits.length >= 4 && k.digits.length <= MAX_TYPO_DIGITS) {
-      for (const code of deletionCodes(k.digits)) {
-        codes.push(code);
-        owners.push(item);
-      }
+    if (k.digits.length < 4 || k.digits.length > MAX_TYPO_DIGITS) addTo(byDigits, k.digits, item);
+    else {
+      deletionCodes(k.digits, codes);
+      while (owners.length < codes.length) owners.push(item);
     }
   });
   return { keys, byKey, byDigits, byDeletion: buildCodeIndex(codes, owners) };
@@ -128,31 +83,30 @@ export function buildNumberIndex(numbers: readonly (string | undefined)[]): Numb
 const MAX_TYPO_DIGITS = 14;
 
 /**
- * A digit string as one exact integer: its value times 32 plus its length, so that
- * `0123` and `123` stay apart. Integer map keys hash far faster than strings, which
- * matters for the hundreds of thousands of deletion variants of a large book.
+ * Codes of a digit string and of every string one deletion away, appended to `out`.
+ * A code is the string's value times 32 plus its length, so that `0123` and `123`
+ * stay apart; integer keys hash far faster than strings, which matters for the
+ * hundreds of thousands of deletion variants of a large book. Each deletion's value
+ * is read from prefix and suffix values: linear in the length, not quadratic.
  */
-function codeOf(digits: readonly number[], skip: number): number {
-  let value = 0;
-  let length = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    if (i === skip) continue;
-    value = value * 10 + digits[i]!;
-    length += 1;
-  }
-  return value * 32 + length;
-}
-
-/** Codes of the digit string itself and of every string one deletion away. */
-function deletionCodes(s: string): number[] {
-  const digits = Array.from(s, (c) => c.charCodeAt(0) - 48);
-  const out = [codeOf(digits, -1)];
-  for (let i = 0; i < digits.length; i += 1) {
+function deletionCodes(s: string, out: number[]): void {
+  const length = s.length;
+  let whole = 0;
+  for (let i = 0; i < length; i += 1) whole = whole * 10 + (s.charCodeAt(i) - 48);
+  out.push(whole * 32 + length);
+  let head = 0;
+  let power = 10 ** (length - 1);
+  let tail = whole;
+  for (let i = 0; i < length; i += 1) {
+    const digit = s.charCodeAt(i) - 48;
+    tail -= digit * power;
     // Deleting either of two equal neighbours gives the same string: keep one.
-    if (i > 0 && digits[i] === digits[i - 1]) continue;
-    out.push(codeOf(digits, i));
+    if (i === 0 || digit !== s.charCodeAt(i - 1) - 48) {
+      out.push((head * power + tail) * 32 + length - 1);
+    }
+    head = head * 10 + digit;
+    power /= 10;
   }
-  return out;
 }
 
 /** How an invoice number was found in text. */
@@ -179,13 +133,27 @@ export function findInvoiceNumbers(index: NumberIndex, text: string): NumberHit[
     .map((t) => t.replace(/^[-./_]+|[-./_]+$/g, ''))
     .filter((t) => t !== '');
   const used = new Array<boolean>(tokens.length).fill(false);
+  const withDigit = tokens.map((t) => /\d/.test(t));
+  const free = (i: number, n: number) => {
+    for (let j = i; j < i + n; j += 1) if (used[j]) return false;
+    return true;
+  };
+  // A span's key is the same in both passes: read once.
+  const keys = new Map<string, NumberKey | undefined>();
+  const keyOf = (written: string) => {
+    if (!keys.has(written)) keys.set(written, numberKey(written));
+    return keys.get(written);
+  };
   const hits: NumberHit[] = [];
   for (const pass of ['exact', 'typo'] as const) {
     for (let n = 3; n >= 1; n -= 1) {
       for (let i = 0; i + n <= tokens.length; i += 1) {
-        if (used.slice(i, i + n).some(Boolean) || !/\d/.test(tokens[i + n - 1]!)) continue;
-        const written = tokens.slice(i, i + n).join(' ');
-        const found = pass === 'exact' ? lookupExact(index, written) : lookupTypo(index, written);
+        if (!withDigit[i + n - 1] || !free(i, n)) continue;
+        const written = n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' ');
+        const k = keyOf(written);
+        if (k === undefined) continue;
+        const found =
+          pass === 'exact' ? lookupExact(index, written, k) : lookupTypo(index, written, k);
         if (found.length === 0) continue;
         used.fill(true, i, i + n);
         hits.push(...found);
@@ -195,11 +163,10 @@ export function findInvoiceNumbers(index: NumberIndex, text: string): NumberHit[
   return hits;
 }
 
-function lookupExact(index: NumberIndex, written: string): NumberHit[] {
-  const k = numberKey(written);
-  if (k === undefined) return [];
+function lookupExact(index: NumberIndex, written: string, k: NumberKey): NumberHit[] {
   const date = looksLikeDate(written);
-  const items = new Set([...valuesOf(index.byKey, k.key), ...valuesOf(index.byDigits, k.digits)]);
+  const items = new Set(valuesOf(index.byKey, k.key));
+  for (const item of digitsMatches(index, k.digits)) items.add(item);
   const hits: NumberHit[] = [];
   for (const item of items) {
     const own = index.keys[item]!;
@@ -209,14 +176,25 @@ function lookupExact(index: NumberIndex, written: string): NumberHit[] {
   return hits;
 }
 
-function lookupTypo(index: NumberIndex, written: string): NumberHit[] {
-  const k = numberKey(written);
-  const length = k?.digits.length ?? 0;
-  if (k === undefined || length < 3 || length > MAX_TYPO_DIGITS + 1 || looksLikeDate(written)) {
+/** Items whose digits key is exactly `digits`. */
+function digitsMatches(index: NumberIndex, digits: string): readonly number[] {
+  if (digits.length < 4 || digits.length > MAX_TYPO_DIGITS) return valuesOf(index.byDigits, digits);
+  // The typo index holds each item's own digits and their one-deletion variants under
+  // the same codes: keep the items whose own digits these are.
+  const codes: number[] = [];
+  deletionCodes(digits, codes);
+  return codeValues(index.byDeletion, codes[0]!).filter((i) => index.keys[i]!.digits === digits);
+}
+
+function lookupTypo(index: NumberIndex, written: string, k: NumberKey): NumberHit[] {
+  const length = k.digits.length;
+  if (length < 3 || length > MAX_TYPO_DIGITS + 1 || looksLikeDate(written)) {
     return [];
   }
   const items = new Set<number>();
-  for (const code of deletionCodes(k.digits)) {
+  const codes: number[] = [];
+  deletionCodes(k.digits, codes);
+  for (const code of codes) {
     for (const item of codeValues(index.byDeletion, code)) items.add(item);
   }
   const hits: NumberHit[] = [];

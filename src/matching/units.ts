@@ -17,11 +17,41 @@ import { roundDecimal } from '../money/money.js';
  * //=> 1250n
  */
 export function toUnits(amount: string, minorUnits: number): bigint | undefined {
+  const fast = smallUnits(amount, minorUnits);
+  if (fast !== undefined) return fast >= 0 ? BigInt(fast) : undefined;
   const m = /^(\d+)(?:\.(\d+))?$/.exec(amount);
   if (!m) return undefined;
   const fraction = (m[2] ?? '').replace(/0+$/, '');
   if (fraction.length > minorUnits) return undefined;
   return BigInt(`${m[1]}${fraction.padEnd(minorUnits, '0')}`);
+}
+
+/**
+ * Most amounts are short: read digit by digit into a safe integer (at most 15
+ * digits, so exact). Undefined to take the general path; -1 for "not an amount".
+ */
+function smallUnits(amount: string, minorUnits: number): number | undefined {
+  if (amount.length > 15 || minorUnits > 6) return undefined;
+  if (amount.length === 0) return -1;
+  let units = 0;
+  let decimals = -1;
+  for (let i = 0; i < amount.length; i += 1) {
+    const c = amount.charCodeAt(i);
+    if (c === 46 && decimals === -1 && i > 0 && i < amount.length - 1) decimals = 0;
+    else if (c >= 48 && c <= 57) {
+      units = units * 10 + (c - 48);
+      if (decimals >= 0) decimals += 1;
+    } else return -1;
+  }
+  let scale = decimals === -1 ? 0 : decimals;
+  // Trailing zeros beyond the minor unit do not change the amount: 12.500 is 12.50.
+  while (scale > minorUnits && units % 10 === 0) {
+    units /= 10;
+    scale -= 1;
+  }
+  if (scale > minorUnits) return -1;
+  const result = units * 10 ** (minorUnits - scale);
+  return Number.isSafeInteger(result) ? result : undefined;
 }
 
 /**
