@@ -71,7 +71,7 @@ describe('receivables aging <file>', () => {
     const program = new Command().exitOverride();
     registerAgingCommand(program);
     await program.parseAsync(['node', 'receivables', 'aging', 'no/such/file.json']);
-    expect(process.exitCode).toBe(1);
+    expect(process.exitCode).toBe(2); // exit 2: the file cannot be read (src/cli/io.ts)
     expect(errors.join('')).toContain('cannot read no/such/file.json');
     await program.parseAsync([
       'node',

@@ -32,7 +32,7 @@ describe('receivables metrics <file>', () => {
     expect(table.status).toBe(0);
     expect(table.stdout).toContain('2026-Q1');
     const bad = cli(join(dir, 'missing.json'));
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2); // exit 2: the file cannot be read (src/cli/io.ts)
     expect(bad.stderr).toContain('cannot read');
   });
 });

@@ -4,12 +4,21 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type AgingReport, ageReceivables, agingToCsv } from '../../aging/index.js';
 import { type Ledger, readLedgerText } from '../../ledger/index.js';
 import { isIsoDate } from '../../terms/date.js';
+import {
+  EXIT_HELP,
+  type Failure,
+  invalid,
+  isFailure,
+  plainOutput,
+  readInputText,
+  report,
+  usage,
+} from '../io.js';
 
 interface AgingFlags {
   readonly asOf?: string;
@@ -35,7 +44,7 @@ function lastDate(ledger: Ledger): string | undefined {
 
 function table(report: AgingReport): string {
   const labels = report.buckets.map((b) => b.label);
-  const plain = !process.stdout.isTTY;
+  const plain = plainOutput();
   const t = new Table({
     head: ['customer', 'name', 'ccy', ...labels, 'balance'],
     colAligns: ['left', 'left', 'left', ...labels.map(() => 'right' as const), 'right'],
@@ -51,26 +60,35 @@ function table(report: AgingReport): string {
   return t.toString();
 }
 
-function run(file: string, flags: AgingFlags): string | undefined {
+/** The `--buckets` days: whole, not negative, ascending; or a usage failure. */
+function parseBuckets(text: string): number[] | Failure {
+  const buckets = text.split(',').map((b) => (/^\s*\d+\s*$/.test(b) ? Number(b) : Number.NaN));
+  if (buckets.some((b) => !Number.isSafeInteger(b))) {
+    return usage('--buckets must be whole days of 0 or more, e.g. 30,60,90');
+  }
+  if (buckets.some((b, i) => i > 0 && b <= (buckets[i - 1] as number))) {
+    return usage('--buckets must be in ascending order, e.g. 30,60,90');
+  }
+  return buckets;
+}
+
+function run(file: string, flags: AgingFlags): Failure | undefined {
   if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
-    return '--as-of must be a YYYY-MM-DD date';
+    return usage('--as-of must be a YYYY-MM-DD date');
+  if (flags.csv && flags.json) return usage('--csv and --json exclude each other; pass one');
   let buckets: number[] | undefined;
   if (flags.buckets !== undefined) {
-    buckets = flags.buckets.split(',').map((b) => Number(b.trim()));
-    if (buckets.some((b) => !Number.isSafeInteger(b)))
-      return '--buckets must be whole days, e.g. 30,60,90';
+    const parsed = parseBuckets(flags.buckets);
+    if (isFailure(parsed)) return parsed;
+    buckets = parsed;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return `cannot read ${file}: ${(error as Error).message}`;
-  }
+  const text = readInputText(file);
+  if (isFailure(text)) return text;
   const format = file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
   const ledger = readLedgerText(text, format);
-  if (ledger.isErr()) return `${file}: ${ledger.error.message}`;
+  if (ledger.isErr()) return invalid(`${file}: ${ledger.error.message}`);
   const asOf = flags.asOf ?? lastDate(ledger.value);
-  if (asOf === undefined) return 'the ledger is empty; pass --as-of';
+  if (asOf === undefined) return usage('the ledger is empty; pass --as-of');
 
   const report = ageReceivables(ledger.value, {
     asOf,
@@ -78,7 +96,7 @@ function run(file: string, flags: AgingFlags): string | undefined {
     unapplied: flags.unapplied as 'own-bucket',
     buckets,
   });
-  if (report.isErr()) return report.error.message;
+  if (report.isErr()) return invalid(report.error.message);
   if (flags.json) process.stdout.write(`${JSON.stringify(report.value, null, 2)}\n`);
   else if (flags.csv) process.stdout.write(agingToCsv(report.value));
   else {
@@ -106,10 +124,9 @@ export function registerAgingCommand(program: Command): Command {
     .option('--unapplied <how>', 'own-bucket or net-oldest', 'own-bucket')
     .option('--csv', 'print the report as CSV')
     .option('--json', 'print the report as JSON')
+    .addHelpText('after', EXIT_HELP)
     .action((file: string, flags: AgingFlags) => {
       const failure = run(file, flags);
-      if (failure === undefined) return;
-      process.stderr.write(`receivables aging: ${failure}\n`);
-      process.exitCode = 1;
+      if (failure !== undefined) report('aging', failure);
     });
 }

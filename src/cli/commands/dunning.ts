@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
@@ -23,6 +23,16 @@ import {
 } from '../../dunning/index.js';
 import type { ReceivablesError } from '../../errors/index.js';
 import { parseLedger } from '../../ledger/index.js';
+import {
+  EXIT_HELP,
+  type Failure,
+  invalid,
+  isFailure,
+  plainOutput,
+  readInputJson,
+  report,
+  usage,
+} from '../io.js';
 
 interface DunningFlags {
   readonly policy: string;
@@ -35,20 +45,32 @@ interface DunningFlags {
 function readJson<T>(
   file: string,
   parse: (input: unknown) => Result<T, ReceivablesError>,
-): T | string {
-  let json: unknown;
+): T | Failure {
+  const read = readInputJson(file);
+  if (isFailure(read)) return read;
+  const parsed = parse(read.json);
+  return parsed.isOk() ? parsed.value : invalid(`${file}: ${parsed.error.message}`);
+}
+
+const PLAIN = { style: { head: [], border: [] } };
+
+/** Makes sure the outbox is a folder we can write to; a usage failure if not. */
+function prepareOutbox(dir: string): Failure | undefined {
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) return usage(`--outbox ${dir} exists and is not a folder`);
+    mkdirSync(dir, { recursive: true });
+    return undefined;
   } catch (error) {
-    return `cannot read ${file}: ${(error as Error).message}`;
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return usage(`--outbox ${dir}: cannot create the folder (${reason})`);
   }
-  const parsed = parse(json);
-  return parsed.isOk() ? parsed.value : `${file}: ${parsed.error.message}`;
 }
 
 function actionsTable(plan: DunningPlan): string {
   const t = new Table({
     head: ['customer', 'level', 'action', 'channel', 'items', 'overdue', 'charges', 'total', 'key'],
+    ...(plainOutput() ? PLAIN : {}),
   });
   for (const a of plan.actions) {
     t.push([
@@ -67,7 +89,10 @@ function actionsTable(plan: DunningPlan): string {
 }
 
 function reasonsTable(plan: DunningPlan): string {
-  const t = new Table({ head: ['customer', 'item', 'not reminded because', 'level sent'] });
+  const t = new Table({
+    head: ['customer', 'item', 'not reminded because', 'level sent'],
+    ...(plainOutput() ? PLAIN : {}),
+  });
   for (const r of plan.notReminded) {
     const why = r.hold ? `${r.reason} (${r.hold}${r.until ? ` until ${r.until}` : ''})` : r.reason;
     t.push([r.customerId, r.itemId, why, String(r.levelSent ?? '')]);
@@ -78,8 +103,9 @@ function reasonsTable(plan: DunningPlan): string {
 /** Writes one .eml per e-mail action; returns the files written and what was not. */
 function writeOutbox(plan: DunningPlan, policy: DunningPolicy, dir: string) {
   const sender = policy.sender;
-  if (!sender?.email) return 'the policy needs sender.email to write an outbox';
-  mkdirSync(dir, { recursive: true });
+  if (!sender?.email) return invalid('the policy needs sender.email to write an outbox');
+  const prepared = prepareOutbox(dir);
+  if (prepared) return prepared;
   const renderer = createMessageRenderer();
   const written: string[] = [];
   const skipped: { key: string; reason: string }[] = [];
@@ -89,7 +115,7 @@ function writeOutbox(plan: DunningPlan, policy: DunningPolicy, dir: string) {
       continue;
     }
     const message = renderer.renderDunningMessage(action, { sender });
-    if (message.isErr()) return message.error.message;
+    if (message.isErr()) return invalid(message.error.message);
     const eml = buildEml({
       from: { address: sender.email, name: sender.name },
       to: { address: action.message.to, name: action.message.customerName },
@@ -104,26 +130,31 @@ function writeOutbox(plan: DunningPlan, policy: DunningPolicy, dir: string) {
       continue;
     }
     const file = join(dir, `${action.key.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`);
-    writeFileSync(file, eml.value);
+    try {
+      writeFileSync(file, eml.value);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      return usage(`--outbox ${dir}: cannot write ${file} (${reason})`);
+    }
     written.push(file);
   }
   return { written, skipped };
 }
 
-function run(file: string, flags: DunningFlags): string | undefined {
+function run(file: string, flags: DunningFlags): Failure | undefined {
   const ledger = readJson(file, parseLedger);
-  if (typeof ledger === 'string') return ledger;
+  if (isFailure(ledger)) return ledger;
   const policy = readJson(flags.policy, parseDunningPolicy);
-  if (typeof policy === 'string') return policy;
+  if (isFailure(policy)) return policy;
   const history = flags.history
     ? readJson(flags.history, parseDunningHistory)
     : EMPTY_DUNNING_HISTORY;
-  if (typeof history === 'string') return history;
+  if (isFailure(history)) return history;
   const planned = planDunning(ledger, history, policy, flags.asOf);
-  if (planned.isErr()) return planned.error.message;
+  if (planned.isErr()) return invalid(planned.error.message);
   const plan = planned.value;
   const outbox = flags.outbox ? writeOutbox(plan, policy, flags.outbox) : undefined;
-  if (typeof outbox === 'string') return outbox;
+  if (isFailure(outbox)) return outbox;
 
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ plan, outbox }, null, 2)}\n`);
@@ -157,11 +188,9 @@ export function registerDunningCommand(program: Command): Command {
     .option('--history <file>', 'dunning history as JSON (what was already sent)')
     .option('--outbox <dir>', 'write each e-mail as an .eml file into this folder')
     .option('--json', 'print the plan as JSON')
+    .addHelpText('after', EXIT_HELP)
     .action((file: string, flags: DunningFlags) => {
       const failure = run(file, flags);
-      if (failure !== undefined) {
-        process.stderr.write(`receivables dunning: ${failure}\n`);
-        process.exitCode = 1;
-      }
+      if (failure !== undefined) report('dunning', failure);
     });
 }

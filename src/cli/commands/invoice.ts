@@ -2,11 +2,11 @@
  * `receivables invoice <file>`: computes an invoice from our JSON input or an EN 16931
  * UBL 2.1 / CII XML file and prints its lines, VAT breakdown and totals. For an XML
  * file, also lists each EN 16931 rule that the figures it states break.
- * Exit codes: 0 fine, 1 the stated figures break a rule, 2 the input cannot be read.
+ * Exit codes (src/cli/io.ts): 0 fine; 1 the input is invalid or its stated figures break
+ * a rule; 2 usage error or the file cannot be read.
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../../einvoice/index.js';
 import type { ReceivablesError } from '../../errors/index.js';
 import { calculateInvoice, type InvoiceCalculation } from '../../invoice/index.js';
+import { EXIT, EXIT_HELP, invalid, isFailure, readInputText, report } from '../io.js';
 
 interface Outcome {
   readonly source: 'json' | 'UBL' | 'CII';
@@ -31,7 +32,7 @@ function table(head: string[], colAligns: Table.HorizontalAlignment[]): Table.Ta
 }
 
 function compute(content: string): { ok: true; value: Outcome } | { ok: false; error: string } {
-  const text = content.replace(/^\uFEFF/, '');
+  const text = content;
   const fail = (e: ReceivablesError) => ({ ok: false as const, error: e.message });
   if (text.trimStart().startsWith('<')) {
     const doc = readEInvoice(text);
@@ -118,24 +119,15 @@ export function registerInvoiceCommand(program: Command): void {
     .description('Compute an invoice (JSON input, UBL 2.1 or CII XML) and check its stated totals')
     .argument('<file>', 'invoice file: our JSON input format, or an EN 16931 UBL/CII XML file')
     .option('--json', 'print the calculation and findings as JSON')
+    .addHelpText('after', EXIT_HELP)
     .action((file: string, options: { json?: boolean }) => {
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (e) {
-        process.stderr.write(`receivables invoice: cannot read ${file}: ${(e as Error).message}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      const content = readInputText(file);
+      if (isFailure(content)) return report('invoice', content);
       const result = compute(content);
-      if (!result.ok) {
-        process.stderr.write(`receivables invoice: ${file}: ${result.error}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      if (!result.ok) return report('invoice', invalid(`${file}: ${result.error}`));
       const out = result.value;
       const json = { source: out.source, ...out.calculation, findings: out.findings };
       process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : render(out));
-      if (out.findings.some((f) => !f.tolerated)) process.exitCode = 1;
+      if (out.findings.some((f) => !f.tolerated)) process.exitCode = EXIT.input;
     });
 }

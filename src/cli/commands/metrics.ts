@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { parseLedger } from '../../ledger/index.js';
@@ -20,6 +19,16 @@ import {
   periodSeries,
 } from '../../metrics/index.js';
 import { endOfMonth, type IsoDate, isIsoDate } from '../../terms/date.js';
+import {
+  EXIT_HELP,
+  type Failure,
+  invalid,
+  isFailure,
+  plainOutput,
+  readInputJson,
+  report,
+  usage,
+} from '../io.js';
 
 interface MetricsFlags {
   readonly from?: string;
@@ -30,26 +39,11 @@ interface MetricsFlags {
   readonly json?: boolean;
 }
 
-function fail(message: string): void {
-  process.stderr.write(`receivables metrics: ${message}\n`);
-  process.exitCode = 1;
-}
-
-function readLedger(file: string): Ledger | string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return `cannot read ${file}: ${(error as Error).message}`;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return `${file} is not JSON: ${(error as Error).message}`;
-  }
-  const parsed = parseLedger(json);
-  return parsed.isOk() ? parsed.value : parsed.error.message;
+function readLedger(file: string): Ledger | Failure {
+  const read = readInputJson(file);
+  if (isFailure(read)) return read;
+  const parsed = parseLedger(read.json);
+  return parsed.isOk() ? parsed.value : invalid(`${file}: ${parsed.error.message}`);
 }
 
 /** The first and last document dates of the ledger, widened to whole months. */
@@ -106,7 +100,7 @@ function table(rows: readonly CollectionMetricsRow[]): string {
     'turnover',
     'days late',
   ];
-  const t = new Table({ head });
+  const t = new Table({ head, ...(plainOutput() ? { style: { head: [], border: [] } } : {}) });
   for (const r of rows) {
     t.push([
       r.period.label ?? `${r.period.from}..${r.period.to}`,
@@ -127,29 +121,30 @@ function table(rows: readonly CollectionMetricsRow[]): string {
 }
 
 /** Runs the command; returns the failure message, if any. */
-function run(file: string, flags: MetricsFlags): string | undefined {
-  if (flags.by !== 'month' && flags.by !== 'quarter') return '--by must be month or quarter';
+function run(file: string, flags: MetricsFlags): Failure | undefined {
+  if (flags.by !== 'month' && flags.by !== 'quarter') return usage('--by must be month or quarter');
   if (!['total', 'customer', 'segment'].includes(flags.group)) {
-    return '--group must be total, customer or segment';
+    return usage('--group must be total, customer or segment');
   }
   for (const [name, value] of [
     ['--from', flags.from],
     ['--to', flags.to],
   ] as const) {
-    if (value !== undefined && !isIsoDate(value)) return `${name} must be a YYYY-MM-DD date`;
+    if (value !== undefined && !isIsoDate(value)) return usage(`${name} must be a YYYY-MM-DD date`);
   }
   const ledger = readLedger(file);
-  if (typeof ledger === 'string') return ledger;
+  if (isFailure(ledger)) return ledger;
   const range = ledgerRange(ledger);
   const from = flags.from ?? range?.from;
   const to = flags.to ?? range?.to;
-  if (from === undefined || to === undefined) return 'the ledger is empty; pass --from and --to';
-  if (from > to) return `--from ${from} is after --to ${to}`;
+  if (from === undefined || to === undefined)
+    return usage('the ledger is empty; pass --from and --to');
+  if (from > to) return usage(`--from ${from} is after --to ${to}`);
 
   const periods = periodSeries({ from, to }, flags.by as PeriodUnit);
   const options = { groupBy: flags.group as MetricsGroupBy, currency: flags.currency };
   const result = collectionMetrics(ledger, periods, options);
-  if (result.isErr()) return result.error.message;
+  if (result.isErr()) return invalid(result.error.message);
   const rows = result.value;
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -179,8 +174,9 @@ export function registerMetricsCommand(program: Command): Command {
     .option('--group <group>', 'total, customer or segment', 'total')
     .option('--currency <code>', 'currency to report in (needed when the ledger has several)')
     .option('--json', 'print the rows as JSON')
+    .addHelpText('after', EXIT_HELP)
     .action((file: string, flags: MetricsFlags) => {
       const failure = run(file, flags);
-      if (failure !== undefined) fail(failure);
+      if (failure !== undefined) report('metrics', failure);
     });
 }
