@@ -20,10 +20,8 @@ gatewayContract(
             type: 'settlement',
             settlement,
           });
-          return {
-            rawBody,
-            headers: { [SIGNATURE_HEADER]: await signWebhook('whsec_test', rawBody, t) },
-          };
+          const header = (await signWebhook('whsec_test', rawBody, t))._unsafeUnwrap();
+          return { rawBody, headers: { [SIGNATURE_HEADER]: header } };
         },
       };
     },

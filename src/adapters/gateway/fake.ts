@@ -7,7 +7,7 @@
  */
 import { err, ok } from 'neverthrow';
 import { z } from 'zod';
-import { fromZodError, receivablesError } from '../../errors/index.js';
+import { fromZodError, invariant, receivablesError } from '../../errors/index.js';
 import type {
   PaymentGateway,
   PaymentLink,
@@ -117,10 +117,9 @@ export function createFakeGateway(options: FakeGatewayOptions): FakeGateway {
         settlement,
       });
       const t = Math.floor(options.clock.now().getTime() / 1000);
-      return {
-        rawBody,
-        headers: { [SIGNATURE_HEADER]: await signWebhook(options.secret, rawBody, t) },
-      };
+      const header = await signWebhook(options.secret, rawBody, t);
+      invariant(header.isOk(), 'the fake gateway needs a non-empty secret and a valid clock');
+      return { rawBody, headers: { [SIGNATURE_HEADER]: header.value } };
     },
   };
 }
