@@ -12,6 +12,26 @@ import type { DraftTransaction } from './assemble.js';
 import { readInformation } from './mt940-info.js';
 import { readStatementLine } from './mt940-line.js';
 
+/** SWIFT's line width: a field's lines are cut at 65 characters. */
+const WRAP = 65;
+
+/**
+ * The lines of one `:86:` joined. Structured texts (German `166?20...`, Dutch
+ * `/TAG/...`) are cut anywhere and joined without separator. In free text a line
+ * exactly 65 characters long (the first counts its `:86:` tag) was cut by the wrap:
+ * no separator; a shorter line ended where the writer ended it: joined with a space.
+ */
+function joinLines(text: string): string {
+  const lines = text.split(/\r?\n/);
+  if (/^\s*(\d{3}\?|\/)/.test(text)) return lines.join('').trim();
+  let joined = lines[0] as string;
+  for (let i = 1; i < lines.length; i++) {
+    const previous = (lines[i - 1] as string).length + (i === 1 ? 4 : 0);
+    joined += `${previous >= WRAP ? '' : ' '}${lines[i]}`;
+  }
+  return joined.trim();
+}
+
 /** An entry as the field splitter found it. */
 export interface RawEntry {
   readonly line: number;
@@ -47,8 +67,7 @@ export function buildEntry(
   const line = readStatementLine(raw.value, currency, registry);
   if (typeof line === 'string') return line;
 
-  // Within one :86: the line breaks are SWIFT's 65-column cut; separate :86: are separate texts.
-  const texts = raw.info.map((t) => t.replace(/\r?\n/g, '').trim()).filter((t) => t !== '');
+  const texts = raw.info.map(joinLines).filter((t) => t !== '');
   const additionalInfo = texts.join(' ');
   const { returned, ...info } = readInformation(
     texts.length === 1 ? (texts[0] as string) : additionalInfo,

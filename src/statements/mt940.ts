@@ -4,9 +4,10 @@
  * messages, with or without the SWIFT envelope (`{1:...}{2:...}{4:` ... `-}`), and
  * bank header lines before `:20:`. Read: `:20:` reference, `:25:` account, `:28C:`
  * statement number, `:60F:`/`:60M:` opening, `:61:` + `:86:` entries, `:62F:`/`:62M:`
- * closing, `:64:` available and `:65:` forward available balances. Lines are joined
- * without separator (SWIFT cuts lines at 65 characters); several `:86:` fields of
- * one entry (old Rabobank layout) are joined with a space. Left out: MT942 interim
+ * closing, `:64:` available and `:65:` forward available balances. Free-text `:86:`
+ * lines are joined without separator where a line is a full 65 characters (SWIFT's
+ * cut), else with a space; structured `:86:` lines without separator. Several `:86:`
+ * fields of one entry (old Rabobank layout) are joined with a space. Left out: MT942 interim
  * reports, `:34F:` floor limits, `:90C:`/`:90D:` totals, statement-level `:86:`.
  *
  * @module
@@ -44,19 +45,48 @@ const BALANCE_TYPES: Record<string, string> = {
   '65': 'forward_available',
 };
 
+/** The length of the balanced `{...}` block at the start of `text`, or 0. */
+function blockLength(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i + 1;
+  }
+  return 0;
+}
+
+/**
+ * A line without the SWIFT envelope parts wherever they sit on it: the `-}` end of
+ * block 4, blocks 1, 2, 3 and 5 (`{5:{CHK:...}}`, nested braces) and the `{4:` opener.
+ * `end` says the line closed a message (`-}`, or a lone `-` of files without envelope).
+ */
+function unwrap(line: string): { readonly rest: string; readonly end: boolean } {
+  let rest = line;
+  let end = false;
+  for (;;) {
+    if (rest.startsWith('-}')) {
+      end = true;
+      rest = rest.slice(2);
+    } else if (rest.startsWith('{4:')) rest = rest.slice(3);
+    else if (/^\{[1235]:/.test(rest) && blockLength(rest) > 0) rest = rest.slice(blockLength(rest));
+    else break;
+  }
+  if (/^-\s*$/.test(rest)) return { rest: '', end: true };
+  return { rest, end };
+}
+
 /** Splits the text into fields, dropping the SWIFT envelope and bank header lines. */
 function fieldsOf(text: string): Result<Field[], ReceivablesError> {
   const fields: Field[] = [];
   let open: Field | undefined;
   const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).replace(/^(\{[1-3]:(\{[^}]*\}|[^{}])*\})*(\{4:)?/, '');
+    const { rest: line, end } = unwrap(lines[i] as string);
+    if (end) open = undefined;
     const tag = FIELD.exec(line);
     if (tag) {
       open = { tag: tag[1] as string, value: line.slice(tag[0].length), line: i + 1 };
       fields.push(open);
-    } else if (/^-\}?\s*$|^\{5:/.test(line)) {
-      open = undefined;
     } else if (open && line.trim() !== '') {
       open.value += `\n${line}`;
       if (open.value.length > MAX_FIELD) {
@@ -112,8 +142,9 @@ function hasClosing(d: Draft): boolean {
 
 function statementIds(drafts: readonly Draft[]): string[] {
   const base = drafts.map((d) => [d.account, d.number].filter(Boolean).join('/') || d.reference);
-  const count = (id: string) => base.filter((b) => b === id).length;
-  return base.map((id, i) => (count(id) > 1 ? `${id}/${drafts[i]?.reference}` : id));
+  const counts = new Map<string, number>();
+  for (const id of base) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return base.map((id, i) => ((counts.get(id) ?? 0) > 1 ? `${id}/${drafts[i]?.reference}` : id));
 }
 
 function assemble(
