@@ -105,7 +105,10 @@ export async function runDunning(
           manual.push(action);
           continue;
         }
-        const rendered = yield* renderer.renderDunningMessage(action, sender ? { sender } : {});
+        const rendered = yield* renderer.renderDunningMessage(action, {
+          fallbackLocale: policy.defaultLocale,
+          ...(sender ? { sender } : {}),
+        });
         yield* await enqueue(s, deps, {
           key: `dunning:${action.key}`,
           kind: action.kind === 'escalate' ? 'escalation' : 'reminder',

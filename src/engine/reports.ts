@@ -95,11 +95,11 @@ export async function statementOfAccount(
           return err(receivablesError('not_found', { kind: 'customer', id: customerId }));
         const balances = balancesAsOf(ledger, asOf);
         const input = { balances, customer, currency: options.currency };
-        const message = yield* renderer.renderStatementOfAccount(
-          input,
-          customer.locale,
-          sender ? { sender } : {},
-        );
+        const fallback = deps.policies.dunning?.defaultLocale;
+        const message = yield* renderer.renderStatementOfAccount(input, customer.locale, {
+          ...(sender ? { sender } : {}),
+          ...(fallback ? { fallbackLocale: fallback } : {}),
+        });
         if (!options.send || !customer.email) return ok({ balances, message });
         const key = `statement:${customerId}:${options.currency}:${asOf}`;
         const { language: _language, ...body } = message;

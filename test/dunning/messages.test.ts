@@ -163,3 +163,27 @@ describe('renderStatementOfAccount', () => {
     expect(m.text).toContain('Saldo: 270,00\u00a0€');
   });
 });
+
+describe('renderDunningMessage: a locale without templates', () => {
+  it('writes in the language of the template it uses, numbers and lang included', () => {
+    const ar = renderDunningMessage(actionFor(ledgerFor('ar-EG')), { sender })._unsafeUnwrap();
+    expect(ar.language).toBe('en');
+    expect(ar.html).toContain('<html lang="en">');
+    // English text with Western digits, as the English template is used.
+    expect(ar.text).toContain('Total due: €1,250.00');
+    expect(ar.text).not.toMatch(/[\u0660-\u0669]/);
+  });
+
+  it('falls back to the policy default locale when the template has it', () => {
+    const options = { sender, fallbackLocale: 'de-DE' };
+    const xx = renderDunningMessage(actionFor(ledgerFor('xx')), options)._unsafeUnwrap();
+    expect(xx.language).toBe('de');
+    expect(xx.html).toContain('<html lang="de">');
+    expect(xx.text).toContain('Zu zahlen: 1.250,00\u00a0€');
+    // A fallback without templates of its own (Arabic) ends in English.
+    const none = { sender, fallbackLocale: 'ar-EG' };
+    expect(renderDunningMessage(actionFor(ledgerFor('xx')), none)._unsafeUnwrap().language).toBe(
+      'en',
+    );
+  });
+});

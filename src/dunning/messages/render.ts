@@ -32,6 +32,11 @@ export interface RenderedMessage {
 export interface RenderMessageOptions extends CurrencyOptions {
   /** Who the message comes from and where to pay (name, IBAN, BIC). */
   readonly sender?: DunningSender;
+  /**
+   * Locale to write in when the template has no text in the customer's language
+   * (the policy's `defaultLocale`); English when that has none either.
+   */
+  readonly fallbackLocale?: string;
 }
 
 /** Renders messages from one template set (compiled once). */
@@ -101,14 +106,36 @@ export function createMessageRenderer(templates: TemplateSet = DEFAULT_TEMPLATES
     }
     return f;
   };
+  // The template's language decides the locale: a customer in ar-EG gets the
+  // English text with English numbers and `lang="en"`, not Arabic digits in English
+  // sentences. Tried in order: the customer's locale, the fallback, `en`, then any.
+  const choose = (
+    byLanguage: Readonly<Record<string, MessageTemplate>>,
+    locales: readonly string[],
+    options: CurrencyOptions,
+  ) => {
+    for (const locale of locales) {
+      const f = formattersFor(locale, options);
+      const template = Object.hasOwn(byLanguage, f.language) ? byLanguage[f.language] : undefined;
+      if (template) return { f, template };
+    }
+    const [language] = Object.keys(byLanguage);
+    return language === undefined
+      ? undefined
+      : { f: formattersFor(language, options), template: byLanguage[language]! };
+  };
   const render = (
     templateId: string,
-    f: Formatters,
-    view: object,
+    locale: string,
+    options: RenderMessageOptions,
+    viewOf: (f: Formatters) => object,
   ): Result<RenderedMessage, ReceivablesError> => {
     const byLanguage = Object.hasOwn(templates, templateId) ? templates[templateId] : undefined;
-    const template = byLanguage?.[f.language] ?? byLanguage?.en;
-    if (!template) return err(receivablesError('not_found', { kind: 'template', id: templateId }));
+    const locales = [locale, options.fallbackLocale ?? 'en', 'en'];
+    const chosen = byLanguage && choose(byLanguage, locales, options);
+    if (!chosen) return err(receivablesError('not_found', { kind: 'template', id: templateId }));
+    const { f, template } = chosen;
+    const view = viewOf(f);
     try {
       const c = compile(template);
       const subject = c.subject(oneLine(view)).replace(LINE_BREAKS, ' ').trim();
@@ -121,20 +148,21 @@ export function createMessageRenderer(templates: TemplateSet = DEFAULT_TEMPLATES
   };
 
   return {
-    renderDunningMessage: (action, options = {}) => {
-      const f = formattersFor(action.message.locale, options);
-      return render(action.message.templateId, f, actionView(action, f, options.sender ?? {}));
-    },
-    renderStatementOfAccount: (input, locale, options = {}) => {
-      const f = formattersFor(locale ?? input.customer.locale ?? 'en', options);
-      return render('statement', f, statementView(input, f, options.sender ?? {}));
-    },
+    renderDunningMessage: (action, options = {}) =>
+      render(action.message.templateId, action.message.locale, options, (f) =>
+        actionView(action, f, options.sender ?? {}),
+      ),
+    renderStatementOfAccount: (input, locale, options = {}) =>
+      render('statement', locale ?? input.customer.locale ?? 'en', options, (f) =>
+        statementView(input, f, options.sender ?? {}),
+      ),
   };
 }
 
 /**
  * Renders a planned action's message with the built-in templates, in the customer's
- * language (English, German or French; English for others).
+ * language (English, German or French); for other languages in `fallbackLocale`'s,
+ * else in English, with numbers, dates and `lang` of the language written in.
  *
  * @param action - an action from `planDunning`
  * @param options - the sender and payment details
