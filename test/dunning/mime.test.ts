@@ -54,3 +54,45 @@ describe('buildEml', () => {
     }
   });
 });
+
+describe('buildEml: long header values', () => {
+  const lines = (eml: string) => eml.slice(0, eml.indexOf('\r\n\r\n')).split('\r\n');
+
+  it('folds a 100,000-character display name into lines of at most 78', async () => {
+    const name = 'A'.repeat(100_000);
+    const eml = buildEml({ ...base, to: { address: 'ap@muster.example', name } })._unsafeUnwrap();
+    expect(Math.max(...lines(eml).map((l) => l.length))).toBeLessThanOrEqual(78);
+    const parsed = await simpleParser(eml);
+    expect(parsed.to && !Array.isArray(parsed.to) && parsed.to.value).toEqual([
+      { address: 'ap@muster.example', name },
+    ]);
+  });
+
+  it('folds a long ASCII subject at its spaces and keeps its text', async () => {
+    const subject = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const eml = buildEml({ ...base, subject })._unsafeUnwrap();
+    const header = lines(eml);
+    expect(Math.max(...header.map((l) => l.length))).toBeLessThanOrEqual(78);
+    // Folding only inserts CRLF before a space: unfolded, the subject is unchanged.
+    const start = header.findIndex((l) => l.startsWith('Subject: '));
+    const folded = [header[start]!];
+    for (let i = start + 1; header[i]?.startsWith(' '); i++) folded.push(header[i]!);
+    expect(folded.join('')).toBe(`Subject: ${subject}`);
+    expect((await simpleParser(eml)).subject).toBe(subject);
+  });
+
+  it('encodes a subject with one unbreakable 2,000-character word', async () => {
+    const subject = `Invoice ${'x'.repeat(2000)}`;
+    const eml = buildEml({ ...base, subject })._unsafeUnwrap();
+    expect(Math.max(...lines(eml).map((l) => l.length))).toBeLessThanOrEqual(78);
+    expect((await simpleParser(eml)).subject).toBe(subject);
+  });
+
+  it('refuses an address longer than 254 characters', () => {
+    const address = `${'a'.repeat(250)}@b.example`;
+    expect(buildEml({ ...base, to: { address } })._unsafeUnwrapErr().path).toEqual([
+      'to',
+      'address',
+    ]);
+  });
+});

@@ -48,6 +48,17 @@ describe('file outbox', () => {
     );
   });
 
+  it('folds a long subject into header lines of at most 78 characters', async () => {
+    const dir = join(root, 'long');
+    const mailer = createFileOutbox({ directory: dir, from: 'billing@seller.example' });
+    const subject = `Zahlungserinnerung ${'Überweisung '.repeat(400)}`.trim();
+    await mailer.send({ to: ['ap@acme.example'], subject, text: 'x' }, 'long:1');
+    const eml = readFileSync(join(dir, emlFileName('long:1')), 'utf8');
+    const header = eml.slice(0, eml.indexOf('\r\n\r\n')).split('\r\n');
+    expect(Math.max(...header.map((l) => l.length))).toBeLessThanOrEqual(78);
+    expect((await parseMail(Buffer.from(eml))).subject).toBe(subject);
+  });
+
   it('names files safely and keeps look-alike keys apart', () => {
     expect(emlFileName('a/b')).toMatch(/^a_b-[0-9a-f]{8}\.eml$/);
     expect(emlFileName('a/b')).not.toBe(emlFileName('a:b'));

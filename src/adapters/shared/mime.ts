@@ -1,12 +1,13 @@
 /**
  * A small RFC 5322 / MIME writer for the file outbox: headers with RFC 2047 encoded
- * words for non-ASCII text, a multipart/alternative text + HTML body, attachments
+ * words for non-ASCII text, subjects folded to lines of at most 78 characters, a multipart/alternative text + HTML body, attachments
  * in base64. Every header value is stripped of line breaks first, so data can never
  * start a header of its own (header injection).
  *
  * @module
  */
 import { createHash } from 'node:crypto';
+import { foldHeader } from '../../dunning/messages/mime.js';
 import type { MailMessage } from '../../ports/mailer.js';
 
 /**
@@ -80,10 +81,10 @@ export function buildEml(message: MailMessage, envelope: EmlEnvelope): string {
     `From: ${headerSafe(message.from ?? envelope.from)}`,
     `To: ${list(message.to)}`,
     ...(message.cc?.length ? [`Cc: ${list(message.cc)}`] : []),
-    `Subject: ${encodeWord(message.subject)}`,
+    foldHeader('Subject', headerSafe(message.subject)),
     `Date: ${envelope.date.toUTCString()}`,
     `Message-ID: ${envelope.messageId}`,
-    `X-Idempotency-Key: ${encodeWord(envelope.idempotencyKey)}`,
+    foldHeader('X-Idempotency-Key', headerSafe(envelope.idempotencyKey)),
     'MIME-Version: 1.0',
   ];
   const bodies = [part('text/plain; charset=utf-8', message.text)];

@@ -2,12 +2,13 @@
  * A small, strict builder of RFC 5322 messages for rendered reminders: a
  * multipart/alternative body with a plain-text and an HTML part (RFC 2046), each
  * UTF-8 and base64 (RFC 2045) in lines of 76 characters, CRLF line ends throughout.
- * Non-ASCII subjects and display names become RFC 2047 encoded-words. No header value
- * can carry a line break from data (each is stripped), and addresses that could
- * smuggle a header or a second recipient are refused.
+ * Non-ASCII subjects and display names become RFC 2047 encoded-words; long ones are
+ * folded (RFC 5322 section 2.2.3) so that no header line passes the recommended 78
+ * characters, whatever the length of the data. No header value can carry a line
+ * break from data (each is stripped), and addresses that could smuggle a header or a
+ * second recipient, or are longer than RFC 5321's 254 characters, are refused.
  *
- * Left out: attachments, folding of long ASCII subjects beyond 998 characters
- * (refused instead), and internationalised addresses (RFC 6531).
+ * Left out: attachments and internationalised addresses (RFC 6531).
  *
  * @module
  */
@@ -50,14 +51,21 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-/** RFC 2047 encoded-words (B encoding, UTF-8), each at most 75 characters. */
-function encodedWords(text: string): string {
+// 36 bytes of UTF-8 encode to 48 base64 characters: 60 with the =?UTF-8?B?...?= wrapper,
+// so that "Subject: " plus one word stays within the 78 characters RFC 5322 recommends.
+const WORD_BYTES = 36;
+const LINE = 78;
+// RFC 5321 section 4.5.3.1.3: a path (address) is at most 256 octets with its brackets.
+const MAX_ADDRESS = 254;
+
+/** RFC 2047 encoded-words (B encoding, UTF-8), each at most 60 characters. */
+function encodedWords(text: string): string[] {
+  const encoder = new TextEncoder();
   const words: string[] = [];
   let chunk = '';
-  // 45 bytes of UTF-8 encode to 60 base64 characters: 12 + 60 <= 75 with the wrapper.
   for (const ch of text) {
     const next = chunk + ch;
-    if (new TextEncoder().encode(next).length > 45) {
+    if (encoder.encode(next).length > WORD_BYTES) {
       words.push(`=?UTF-8?B?${base64(chunk)}?=`);
       chunk = ch;
     } else {
@@ -65,25 +73,57 @@ function encodedWords(text: string): string {
     }
   }
   if (chunk !== '') words.push(`=?UTF-8?B?${base64(chunk)}?=`);
-  return words.join('\r\n ');
+  return words;
 }
 
-function headerText(text: string): string {
+/** `Field: ` and the atoms, one space apart, folded before an atom that would pass 78. */
+function fold(field: string, atoms: readonly string[]): string {
+  const lines: string[] = [];
+  let line = `${field}:`;
+  for (const atom of atoms) {
+    if (line.length + 1 + atom.length > LINE && line.length > field.length + 1) {
+      lines.push(line);
+      line = '';
+    }
+    line += ` ${atom}`;
+  }
+  lines.push(line);
+  return lines.join('\r\n');
+}
+
+/**
+ * One header field, unstructured text (RFC 5322 section 2.2.3): line breaks from data
+ * become spaces; short ASCII text stays as it is, longer ASCII text is folded at its
+ * spaces, and text with non-ASCII characters or a word too long to fold becomes
+ * RFC 2047 encoded-words. No line passes 78 characters.
+ *
+ * @example
+ * foldHeader('Subject', 'Payment reminder')
+ * //=> 'Subject: Payment reminder'
+ */
+export function foldHeader(field: string, text: string): string {
   const line = text.replace(BREAKS, ' ').trim();
-  return ASCII_PRINTABLE.test(line) && line.length <= 900 ? line : encodedWords(line);
+  if (!ASCII_PRINTABLE.test(line)) return fold(field, encodedWords(line));
+  if (field.length + 2 + line.length <= LINE) return `${field}: ${line}`;
+  const words = line.split(/ +/);
+  const foldable = words.every((w) => field.length + 2 + w.length <= LINE);
+  return fold(field, foldable ? words : encodedWords(line));
 }
 
-function mailbox(m: Mailbox, field: string): Result<string, ErrorOf<'invalid_input'>> {
-  if (!ADDRESS.test(m.address)) {
-    const issue = { path: [field, 'address'], message: 'not a plain e-mail address' };
+function mailbox(field: 'From' | 'To', m: Mailbox): Result<string, ErrorOf<'invalid_input'>> {
+  const path = [field.toLowerCase(), 'address'];
+  if (!ADDRESS.test(m.address) || m.address.length > MAX_ADDRESS) {
+    const issue = { path, message: 'not a plain e-mail address of at most 254 characters' };
     return err(receivablesError('invalid_input', { issues: [issue] }, issue.path));
   }
   const name = (m.name ?? '').replace(BREAKS, ' ').trim();
-  if (name === '') return ok(`<${m.address}>`);
-  const display = ASCII_PRINTABLE.test(name)
-    ? `"${name.replace(/(["\\])/g, '\\$1')}"`
-    : encodedWords(name);
-  return ok(`${display} <${m.address}>`);
+  const address = `<${m.address}>`;
+  if (name === '') return ok(fold(field, [address]));
+  const quoted = `"${name.replace(/(["\\])/g, '\\$1')}"`;
+  const plain = `${field}: ${quoted} ${address}`;
+  if (ASCII_PRINTABLE.test(name) && plain.length <= LINE) return ok(plain);
+  // A long or non-ASCII display name: encoded-words, which fold between them.
+  return ok(fold(field, [...encodedWords(name), address]));
 }
 
 function rfc5322Date(date: IsoDate): string {
@@ -105,9 +145,9 @@ const lines76 = (b64: string) => b64.replace(/.{1,76}/g, '$&\r\n');
  * //=> Ok(true)
  */
 export function buildEml(message: EmlMessage): Result<string, ErrorOf<'invalid_input'>> {
-  const from = mailbox(message.from, 'from');
+  const from = mailbox('From', message.from);
   if (from.isErr()) return err(from.error);
-  const to = mailbox(message.to, 'to');
+  const to = mailbox('To', message.to);
   if (to.isErr()) return err(to.error);
   const id = digest64(message.key);
   const domain = message.from.address.slice(message.from.address.indexOf('@') + 1);
@@ -121,12 +161,12 @@ export function buildEml(message: EmlMessage): Result<string, ErrorOf<'invalid_i
       lines76(base64(body.replace(/\r?\n/g, '\r\n'))),
     ].join('\r\n');
   const headers = [
-    `From: ${from.value}`,
-    `To: ${to.value}`,
-    `Subject: ${headerText(message.subject)}`,
+    from.value,
+    to.value,
+    foldHeader('Subject', message.subject),
     `Date: ${rfc5322Date(message.date)}`,
     `Message-ID: <${id}.dunning@${domain}>`,
-    `X-Idempotency-Key: ${headerText(message.key)}`,
+    foldHeader('X-Idempotency-Key', message.key),
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
