@@ -25,7 +25,12 @@ export type CsvDateFormat =
 export interface CsvColumns {
   readonly bookingDate: CsvColumn;
   readonly valueDate?: CsvColumn;
-  readonly amount: CsvColumn;
+  /** Signed (or unsigned with `direction`) amount; or use `debitAmount`/`creditAmount`. */
+  readonly amount?: CsvColumn;
+  /** Debit amount column ("Soll"), paired with `creditAmount`: one of both is filled. */
+  readonly debitAmount?: CsvColumn;
+  /** Credit amount column ("Haben"), paired with `debitAmount`. */
+  readonly creditAmount?: CsvColumn;
   /** A debit/credit column; without one, the amount's sign says the direction. */
   readonly direction?: CsvColumn;
   readonly currency?: CsvColumn;
@@ -55,6 +60,8 @@ export interface CsvMapping {
   readonly header?: boolean;
   /** Rows to skip before the header or data (a bank's preamble). */
   readonly skipRows?: number;
+  /** Rows to skip at the end, after the last non-empty row (a bank's totals footer). */
+  readonly skipFooterRows?: number;
   /** Currency of every row when there is no currency column. */
   readonly currency?: string;
   /** Values of the direction column that mean credit (default C, CR, CRDT, credit, H). */
@@ -70,20 +77,34 @@ const column = z.union([z.string().min(1), z.number().int().min(0).max(10_000)])
 
 /** Schema of a {@link CsvMapping}. */
 export const csvMappingSchema: z.ZodType<CsvMapping> = z.object({
-  columns: z.object({
-    bookingDate: column,
-    valueDate: column.optional(),
-    amount: column,
-    direction: column.optional(),
-    currency: column.optional(),
-    counterpartyName: column.optional(),
-    counterpartyAccount: column.optional(),
-    remittanceText: z.union([column, z.array(column).min(1)]).optional(),
-    endToEndId: column.optional(),
-    reference: column.optional(),
-    id: column.optional(),
-    bankTransactionCode: column.optional(),
-  }),
+  columns: z
+    .object({
+      bookingDate: column,
+      valueDate: column.optional(),
+      amount: column.optional(),
+      debitAmount: column.optional(),
+      creditAmount: column.optional(),
+      direction: column.optional(),
+      currency: column.optional(),
+      counterpartyName: column.optional(),
+      counterpartyAccount: column.optional(),
+      remittanceText: z.union([column, z.array(column).min(1)]).optional(),
+      endToEndId: column.optional(),
+      reference: column.optional(),
+      id: column.optional(),
+      bankTransactionCode: column.optional(),
+    })
+    .refine(
+      (c) =>
+        c.amount !== undefined
+          ? c.debitAmount === undefined && c.creditAmount === undefined
+          : c.debitAmount !== undefined && c.creditAmount !== undefined,
+      { message: 'give either amount, or both debitAmount and creditAmount', path: ['amount'] },
+    )
+    .refine((c) => c.amount !== undefined || c.direction === undefined, {
+      message: 'direction needs an amount column',
+      path: ['direction'],
+    }),
   delimiter: z.string().min(1).max(4).optional(),
   decimalSeparator: z.enum(['.', ',']).optional(),
   thousandsSeparator: z.enum([',', '.', ' ', "'"]).optional(),
@@ -100,6 +121,7 @@ export const csvMappingSchema: z.ZodType<CsvMapping> = z.object({
     .optional(),
   header: z.boolean().optional(),
   skipRows: z.number().int().min(0).max(1000).optional(),
+  skipFooterRows: z.number().int().min(0).max(1000).optional(),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
@@ -136,7 +158,8 @@ export function csvDate(text: string, format: CsvDateFormat): string | undefined
 
 /**
  * A CSV amount as a signed plain decimal: drops the thousands mark, turns a decimal
- * comma into a point, reads `-12.50`, `12.50-` and `(12.50)` as negative.
+ * comma into a point, reads `-12.50`, `12.50-` and `(12.50)` as negative. Two signs
+ * at once (`-12.50-`, `(-12.50)`) are not an amount: undefined.
  *
  * @example
  * csvAmount('1.234,50-', ',', '.')
@@ -149,9 +172,12 @@ export function csvAmount(
 ): string | undefined {
   let t = text.trim().replace(/^\+/, '');
   let negative = false;
-  if (/^\(.*\)$/.test(t)) [t, negative] = [t.slice(1, -1), true];
-  if (t.endsWith('-')) [t, negative] = [t.slice(0, -1), true];
-  if (t.startsWith('-')) [t, negative] = [t.slice(1), !negative];
+  if (/^\(.*\)$/.test(t)) [t, negative] = [t.slice(1, -1).trim(), true];
+  else if (t.endsWith('-')) [t, negative] = [t.slice(0, -1), true];
+  if (t.startsWith('-')) {
+    if (negative) return undefined;
+    [t, negative] = [t.slice(1), true];
+  }
   if (thousands) {
     const group = new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+(\\${decimal}\\d+)?$`);
     if (group.test(t)) t = t.split(thousands).join('');

@@ -2,20 +2,23 @@
  * Bank CSV exports, read with papaparse through a host-given {@link CsvMapping}:
  * every data row becomes one transaction of a single statement. Rows that cannot
  * be read (a wrong amount, an unknown direction value, a date not in the layout)
- * are errors naming the line and column, never skipped. CSV exports carry no
- * balances, so there is no balance check.
+ * are errors naming the line and column, never skipped. A row with more or fewer
+ * fields than the header (or first row) is a `parse_error`; an amount with more
+ * decimals than its currency has, or two minus signs, is `invalid_amount`. CSV
+ * exports carry no balances, so there is no balance check.
  *
  * @module
  */
 import { err, ok, type Result } from 'neverthrow';
 import Papa from 'papaparse';
-import { fromZodError, type ReceivablesError } from '../errors/index.js';
+import { fromZodError, type ReceivablesError, receivablesError } from '../errors/index.js';
 import { Dec } from '../money/decimal.js';
 import { isIsoDate } from '../terms/date.js';
-import { formatIn } from './amounts.js';
+import { formatIn, minorUnits } from './amounts.js';
 import { type DraftTransaction, finishStatements } from './assemble.js';
 import {
   type CsvColumn,
+  type CsvDateFormat,
   type CsvMapping,
   csvAmount,
   csvDate,
@@ -42,6 +45,93 @@ function indexOf(column: CsvColumn, header: readonly string[] | undefined): numb
   return i < 0 ? undefined : i;
 }
 
+/** Why a date text is refused: not in the layout, or no day of the calendar. */
+function notDate(quoted: string, format: CsvDateFormat): string {
+  return csvDate(JSON.parse(quoted) as string, format) === undefined
+    ? `is not ${format}`
+    : 'is not a calendar date';
+}
+
+/** Both signs at once: `-12.50-`, `(-12.50)`, `-(12.50)`. */
+function doubleSign(text: string): boolean {
+  const t = text.trim();
+  const parens = t.startsWith('(') && t.endsWith(')') ? 1 : 0;
+  const inner = parens ? t.slice(1, -1).trim() : t;
+  const minus = (inner.startsWith('-') ? 1 : 0) + (inner.endsWith('-') ? 1 : 0);
+  return parens + minus + (t.startsWith('-(') ? 1 : 0) > 1;
+}
+
+/** One amount cell as a signed decimal within the currency's decimals. */
+function amountCell(
+  raw: string,
+  name: string,
+  m: CsvMapping,
+  line: number,
+  currency: string,
+  options: ReaderOptions,
+): Result<string, ReceivablesError> {
+  const fail = (reason: string) =>
+    err(
+      receivablesError('invalid_amount', { input: raw, reason: `line ${line}: ${reason}` }, [name]),
+    );
+  if (doubleSign(raw)) return fail('two minus signs');
+  const parsed = csvAmount(raw, m.decimalSeparator ?? '.', m.thousandsSeparator);
+  if (parsed === undefined)
+    return failAt('csv', `wrong amount format ${JSON.stringify(raw)}`, { line, path: [name] });
+  const decimals = parsed.split('.')[1]?.length ?? 0;
+  const units = minorUnits(currency, options.currencies);
+  if (units !== undefined && decimals > units)
+    return fail(`${decimals} decimals, ${currency} has ${units}`);
+  return ok(parsed);
+}
+
+/** The amount and direction of a row: signed amount, amount + mark, or debit/credit columns. */
+function readAmount(
+  cell: Cell,
+  m: CsvMapping,
+  line: number,
+  currency: string,
+  options: ReaderOptions,
+): Result<{ amount: string; direction: 'credit' | 'debit' }, ReceivablesError> {
+  const at = (name: string) => ({ line, path: [name] });
+  const value = (name: 'amount' | 'debitAmount' | 'creditAmount') =>
+    amountCell(cell(m.columns[name]) ?? '', name, m, line, currency, options);
+  const out = (parsed: string, direction: 'credit' | 'debit') =>
+    ok({ amount: formatIn(new Dec(parsed).abs(), currency, options.currencies), direction });
+  if (m.columns.amount === undefined) {
+    const debitText = (cell(m.columns.debitAmount) ?? '').trim();
+    const creditText = (cell(m.columns.creditAmount) ?? '').trim();
+    if ((debitText === '') === (creditText === ''))
+      return failAt(
+        'csv',
+        'exactly one of the debit and credit amounts must be filled',
+        at('amount'),
+      );
+    const name = debitText === '' ? 'creditAmount' : 'debitAmount';
+    const parsed = value(name);
+    if (parsed.isErr()) return err(parsed.error);
+    if (parsed.value.startsWith('-'))
+      return failAt('csv', 'signed amount in a debit/credit amount column', at(name));
+    return out(parsed.value, name === 'debitAmount' ? 'debit' : 'credit');
+  }
+  const parsed = value('amount');
+  if (parsed.isErr()) return err(parsed.error);
+  if (m.columns.direction === undefined)
+    return out(parsed.value, parsed.value.startsWith('-') ? 'debit' : 'credit');
+  const mark = (cell(m.columns.direction) ?? '').trim().toUpperCase();
+  const credit = (m.creditValues ?? CREDIT).map((v) => v.toUpperCase()).includes(mark);
+  const debit = (m.debitValues ?? DEBIT).map((v) => v.toUpperCase()).includes(mark);
+  if (credit === debit)
+    return failAt(
+      'csv',
+      `direction ${JSON.stringify(mark)} is neither credit nor debit`,
+      at('direction'),
+    );
+  if (parsed.value.startsWith('-'))
+    return failAt('csv', 'signed amount next to a debit/credit column', at('amount'));
+  return out(parsed.value, credit ? 'credit' : 'debit');
+}
+
 function readRow(
   cell: Cell,
   m: CsvMapping,
@@ -58,35 +148,20 @@ function readRow(
   const bookingDate = date('bookingDate');
   if (!bookingDate) {
     const text = JSON.stringify(cell(m.columns.bookingDate) ?? '');
-    const reason = `booking date ${text} is not ${format}`;
-    return failAt('csv', reason, at('bookingDate'));
+    return failAt('csv', `booking date ${text} ${notDate(text, format)}`, at('bookingDate'));
   }
   const valueDate = m.columns.valueDate === undefined ? bookingDate : date('valueDate');
-  if (!valueDate) return failAt('csv', `value date is not ${format}`, at('valueDate'));
+  if (!valueDate) {
+    const text = JSON.stringify(cell(m.columns.valueDate) ?? '');
+    return failAt('csv', `value date ${text} ${notDate(text, format)}`, at('valueDate'));
+  }
   const currency = (cell(m.columns.currency) ?? m.currency ?? '').trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency))
     return failAt('csv', `no currency (${JSON.stringify(currency)})`, at('currency'));
 
-  const rawAmount = cell(m.columns.amount) ?? '';
-  const parsed = csvAmount(rawAmount, m.decimalSeparator ?? '.', m.thousandsSeparator);
-  if (parsed === undefined)
-    return failAt('csv', `wrong amount format ${JSON.stringify(rawAmount)}`, at('amount'));
-  let direction: 'credit' | 'debit' = parsed.startsWith('-') ? 'debit' : 'credit';
-  if (m.columns.direction !== undefined) {
-    const mark = (cell(m.columns.direction) ?? '').trim().toUpperCase();
-    const credit = (m.creditValues ?? CREDIT).map((v) => v.toUpperCase()).includes(mark);
-    const debit = (m.debitValues ?? DEBIT).map((v) => v.toUpperCase()).includes(mark);
-    if (credit === debit)
-      return failAt(
-        'csv',
-        `direction ${JSON.stringify(mark)} is neither credit nor debit`,
-        at('direction'),
-      );
-    if (parsed.startsWith('-'))
-      return failAt('csv', 'signed amount next to a debit/credit column', at('amount'));
-    direction = credit ? 'credit' : 'debit';
-  }
-  const amount = formatIn(new Dec(parsed).abs(), currency, options.currencies);
+  const read = readAmount(cell, m, line, currency, options);
+  if (read.isErr()) return err(read.error);
+  const { amount, direction } = read.value;
 
   const texts = [m.columns.remittanceText ?? []]
     .flat()
@@ -141,10 +216,20 @@ function readRows(
     if (indexOf(c, header) === undefined)
       return failAt('csv', `no column ${JSON.stringify(c)}`, { line: skip + 1, path: [name] });
   }
+  const blank = (r: number) => (rows[r] as string[]).every((v) => v.trim() === '');
+  let end = rows.length;
+  while (end > first && blank(end - 1)) end--;
+  end = Math.max(first, end - (m.skipFooterRows ?? 0));
+  const width = header?.length ?? rows[first]?.length;
   const transactions: DraftTransaction[] = [];
-  for (let r = first; r < rows.length; r++) {
+  for (let r = first; r < end; r++) {
     const row = rows[r] as string[];
-    if (row.every((v) => v.trim() === '')) continue;
+    if (blank(r)) continue;
+    if (row.length !== width) {
+      const reason = `${row.length} fields where the ${header ? 'header has' : 'first row has'} ${width}`;
+      const hint = row.length > (width ?? 0) ? ' (an unquoted delimiter inside a value?)' : '';
+      return failAt('csv', `${reason}${hint}`, { line: r + 1 });
+    }
     const cell: Cell = (c) => (c === undefined ? undefined : row[indexOf(c, header) ?? -1]);
     const read = readRow(cell, m, r + 1, options);
     if (read.isErr()) return err(read.error);

@@ -21,7 +21,7 @@ export type StatementFormat = 'camt' | 'mt940' | 'bai2' | 'csv';
 export interface ReadStatementOptions extends Bai2Options {
   /** Skip detection and read as this format. */
   readonly format?: StatementFormat;
-  /** Column mapping: needed to read CSV (and makes CSV the fallback of detection). */
+  /** Column mapping: needed to read CSV; given without `format`, the file is read as CSV. */
   readonly csv?: CsvMapping;
 }
 
@@ -44,7 +44,8 @@ export function detectFormat(text: string): StatementFormat | undefined {
 
 /**
  * Reads a bank statement file of any supported format (camt.052/053/054, MT940,
- * BAI2, or CSV with a mapping), detecting the format unless `options.format` says.
+ * BAI2, or CSV with a mapping), detecting the format unless `options.format` says
+ * or a CSV mapping is given (then it is CSV: a CSV may start like `01,` of BAI2).
  *
  * @param content - the file, as text or bytes
  * @param options - format, CSV mapping, size/depth limits, currency registry
@@ -61,7 +62,7 @@ export function readStatement(
   return guarded('statement', () => {
     const text = contentText(content, options);
     if (text.isErr()) return err(text.error);
-    const format = options.format ?? detectFormat(text.value) ?? (options.csv ? 'csv' : undefined);
+    const format = options.format ?? (options.csv ? 'csv' : detectFormat(text.value));
     switch (format) {
       case 'camt':
         return readCamt(text.value, options);
