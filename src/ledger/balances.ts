@@ -36,7 +36,15 @@ import type {
   OpenItem,
   SourceBalance,
 } from './types.js';
-import { addUnits, formatUnits, isZeroUnits, subUnits, type Units } from './units.js';
+import {
+  addUnits,
+  formatUnits,
+  isCanonicalUnits,
+  isZeroUnits,
+  sameUnits,
+  subUnits,
+  type Units,
+} from './units.js';
 
 /** The status of a replayed item, derived from its amounts; see {@link OpenItem.status}. */
 function itemStatusOf(item: ItemState, open: Units): ItemStatus {
@@ -47,8 +55,18 @@ function itemStatusOf(item: ItemState, open: Units): ItemStatus {
   return item.writtenOff > item.allocated ? 'written_off' : 'paid';
 }
 
+/** An amount of an item or source as text: the ledger's own string when it is the same. */
+function textOf(units: Units, whole: Units, wholeText: string, mu: number): string {
+  return sameUnits(units, whole) ? wholeText : formatUnits(units, mu);
+}
+
 function toOpenItem(item: ItemState, open: Units): OpenItem {
   const mu = item.minorUnits;
+  // Most items are fully open or fully paid: their amounts are the ledger's own amount
+  // string or zero (one shared string), so no string is built for them.
+  const amount = isCanonicalUnits(item.amountText, mu)
+    ? item.amountText
+    : formatUnits(item.amount, mu);
   const out: {
     -readonly [K in keyof OpenItem]: OpenItem[K];
   } = {
@@ -58,10 +76,10 @@ function toOpenItem(item: ItemState, open: Units): OpenItem {
     currency: item.currency,
     issueDate: item.issueDate,
     dueDate: item.dueDate,
-    amount: formatUnits(item.amount, mu),
-    allocatedAmount: formatUnits(item.allocated, mu),
-    writtenOffAmount: formatUnits(item.writtenOff, mu),
-    openAmount: formatUnits(open, mu),
+    amount,
+    allocatedAmount: textOf(item.allocated, item.amount, amount, mu),
+    writtenOffAmount: textOf(item.writtenOff, item.amount, amount, mu),
+    openAmount: textOf(open, item.amount, amount, mu),
     status: itemStatusOf(item, open),
     disputed: item.disputed,
   };
@@ -159,14 +177,15 @@ export function balancesAsOf(ledger: Ledger, asOf: IsoDate): Balances {
   let k = 0;
   for (const s of state.sources.values()) {
     const mu = s.minorUnits;
+    const amount = isCanonicalUnits(s.amountText, mu) ? s.amountText : formatUnits(s.amount, mu);
     sources[k++] = {
       id: s.id,
       kind: s.kind,
       customerId: s.customerId,
       currency: s.currency,
       date: s.date,
-      amount: formatUnits(s.amount, mu),
-      unappliedAmount: formatUnits(s.left, mu),
+      amount,
+      unappliedAmount: textOf(s.left, s.amount, amount, mu),
     };
     const p =
       last !== undefined && last.customerId === s.customerId && last.currency === s.currency

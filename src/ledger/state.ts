@@ -25,6 +25,8 @@ export interface ItemState {
   readonly issueDate: IsoDate;
   readonly dueDate: IsoDate;
   readonly amount: Units;
+  /** The amount as the ledger wrote it, for output when it is already canonical. */
+  readonly amountText: string;
   paymentReference: string | undefined;
   disputed: boolean;
   allocated: Units;
@@ -42,6 +44,8 @@ export interface SourceState {
   readonly minorUnits: number;
   readonly date: IsoDate;
   readonly amount: Units;
+  /** The amount as the ledger wrote it. */
+  readonly amountText: string;
   /** What is left: amount - refunded - allocated. */
   left: Units;
 }
@@ -141,6 +145,7 @@ function newItem(
     issueDate,
     dueDate,
     amount: amountUnits(amount, doc.currency, kind, id, minorUnits),
+    amountText: amount,
     paymentReference: undefined,
     disputed: false,
     allocated: 0,
@@ -198,6 +203,7 @@ function newSource(
     minorUnits,
     date,
     amount: units,
+    amountText: amount,
     left: units,
   };
 }

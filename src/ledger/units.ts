@@ -153,3 +153,23 @@ export function formatUnits(units: Units, minorUnits: number): string {
 const ZERO_TEXT: readonly string[] = POW10.map((_, mu) =>
   mu === 0 ? '0' : `0.${ZEROS.slice(0, mu)}`,
 );
+
+/**
+ * True when an amount string that {@link parseUnits} accepted is already what
+ * {@link formatUnits} would write: exactly `minorUnits` decimals, no leading zero.
+ * Lets a report reuse the ledger's own string instead of building an equal one.
+ *
+ * @example
+ * isCanonicalUnits('1234.50', 2)
+ * //=> true
+ */
+export function isCanonicalUnits(text: string, minorUnits: number): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  const leadingZero = text.charCodeAt(0) === 48;
+  if (minorUnits === 0) return text.indexOf('.') < 0 && (!leadingZero || n === 1);
+  // parseUnits allows one point only, so a point at this place means exactly
+  // `minorUnits` decimals.
+  if (n < minorUnits + 2 || text.charCodeAt(n - minorUnits - 1) !== 46) return false;
+  return !leadingZero || n === minorUnits + 2;
+}

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addUnits, formatUnits, parseUnits, subUnits } from '../../src/ledger/units.js';
+import {
+  addUnits,
+  formatUnits,
+  isCanonicalUnits,
+  parseUnits,
+  subUnits,
+} from '../../src/ledger/units.js';
 
 describe('minor units', () => {
   it('reads amounts on the minor unit and refuses the rest', () => {
@@ -55,6 +61,34 @@ describe('minor units', () => {
           expect(formatUnits(n, mu)).toBe(formatUnits(BigInt(n), mu));
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('calls an amount string canonical exactly when formatting its units gives it back', () => {
+    expect(isCanonicalUnits('1234.50', 2)).toBe(true);
+    expect(isCanonicalUnits('0.00', 2)).toBe(true);
+    for (const text of ['1234.5', '01234.50', '1234.500', '1234', '00.00']) {
+      expect(isCanonicalUnits(text, 2)).toBe(false);
+    }
+    expect(isCanonicalUnits('7', 0)).toBe(true);
+    expect(isCanonicalUnits('7.000', 0)).toBe(false);
+    const text = fc
+      .tuple(
+        fc.stringMatching(/^\d{1,20}$/),
+        fc.option(fc.stringMatching(/^\d{1,6}$/)),
+        fc.integer({ min: 0, max: 4 }),
+      )
+      .map(
+        ([whole, decimals, mu]) =>
+          [decimals === null ? whole : `${whole}.${decimals}`, mu] as const,
+      );
+    fc.assert(
+      fc.property(text, ([t, mu]) => {
+        const units = parseUnits(t, mu);
+        if (units === undefined) return;
+        expect(isCanonicalUnits(t, mu)).toBe(formatUnits(units, mu) === t);
+      }),
       { numRuns: 300 },
     );
   });
