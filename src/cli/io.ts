@@ -125,6 +125,9 @@ export function decodeText(bytes: Uint8Array, path: string): string | Failure {
   const encoding = bomEncoding(bytes) ?? 'utf-8';
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    if (text.includes('\u0000')) {
+      return invalid(`${path}: the bytes hold NUL characters: UTF-16 without a byte order mark?`);
+    }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     const what = encoding === 'utf-8' ? 'UTF-8 (is it Latin-1 or UTF-16 without BOM?)' : encoding;

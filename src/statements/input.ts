@@ -70,8 +70,9 @@ export function failAt<T>(
 
 /**
  * Turns the content into text within the size limit: decodes bytes, strips a byte
- * order mark. Bytes that are not valid UTF-8 are read as Latin-1, the usual
- * encoding of older MT940 and BAI2 files.
+ * order mark. Bytes starting with a UTF-16 byte order mark (FF FE, FE FF) are read
+ * as UTF-16 LE/BE; other bytes that are not valid UTF-8 are read as Latin-1, the
+ * usual encoding of older MT940 and BAI2 files.
  *
  * @example
  * contentText(new TextEncoder().encode('\uFEFF:20:X'), {})
@@ -92,10 +93,16 @@ export function contentText(
     return err(receivablesError('parse_error', { format: 'statement', reason }, []));
   }
   const text = typeof content === 'string' ? content : decode(content);
+  if (typeof content !== 'string' && text.includes('\u0000')) {
+    const reason = 'the bytes hold NUL characters: UTF-16 without a byte order mark? Save as UTF-8';
+    return err(receivablesError('parse_error', { format: 'statement', reason }, []));
+  }
   return ok(stripBom(text));
 }
 
 function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

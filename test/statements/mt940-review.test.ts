@@ -44,3 +44,26 @@ describe('readMt940 free-text :86: continuation lines', () => {
     expect(info(`:86:${first}\nICE 17`)).toBe(`${'A'.repeat(56)} INVOICE 17`);
   });
 });
+
+describe('statement bytes in UTF-16 with a byte order mark', () => {
+  it('reads UTF-16 LE and BE MT940 bytes like the UTF-8 text', () => {
+    // 100.00 + 10.00 = 110.00
+    const text = `\uFEFF${body('1/1', '100,00', ':61:2401020102C10,00NTRFNONREF', '110,00')}\n-`;
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i + 1 < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
+    for (const bytes of [le, be]) {
+      const file = readMt940(bytes)._unsafeUnwrap();
+      expect(file.statements[0]?.transactions.map((t) => t.amount)).toEqual(['10.00']);
+    }
+  });
+});
+
+describe('statement bytes in UTF-16 without a byte order mark', () => {
+  it('says what the bytes look like instead of a misleading format error', () => {
+    const bytes = new Uint8Array(Buffer.from(':20:REF\n:25:DE1/2\n', 'utf16le'));
+    const e = readMt940(bytes)._unsafeUnwrapErr();
+    expect(e.code).toBe('parse_error');
+    expect(e.message).toContain('UTF-16 without a byte order mark');
+  });
+});
