@@ -187,3 +187,17 @@ describe('renderDunningMessage: a locale without templates', () => {
     );
   });
 });
+
+describe('renderDunningMessage: bidi controls in data', () => {
+  it('strips overrides and isolates from names and references in every part', () => {
+    const name = 'Evil \u202eRTL\u202c Co \u2066iso\u2069 \u2067x\u2068y\u202a\u202b\u202d';
+    const rendered = renderDunningMessage(actionFor(ledgerFor('en-GB', name)), {
+      sender: { ...sender, name: 'ACME\u202e 1.250,00' },
+    })._unsafeUnwrap();
+    for (const part of [rendered.subject, rendered.text, rendered.html]) {
+      expect(part).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(rendered.text).toContain('Dear Evil RTL Co iso xy,');
+    expect(rendered.text).toContain('ACME 1.250,00');
+  });
+});

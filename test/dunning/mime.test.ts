@@ -96,3 +96,16 @@ describe('buildEml: long header values', () => {
     ]);
   });
 });
+
+describe('buildEml: bidi controls', () => {
+  it('strips overrides and isolates from display names and subjects', async () => {
+    const eml = buildEml({
+      ...base,
+      subject: 'Reminder \u202eRF18\u202c',
+      to: { address: 'ap@muster.example', name: 'M\u2066\u00fcller\u2069' },
+    })._unsafeUnwrap();
+    const parsed = await simpleParser(eml);
+    expect(parsed.subject).toBe('Reminder RF18');
+    expect(parsed.to && !Array.isArray(parsed.to) && parsed.to.value[0]?.name).toBe('Müller');
+  });
+});

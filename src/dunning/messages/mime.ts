@@ -5,8 +5,9 @@
  * Non-ASCII subjects and display names become RFC 2047 encoded-words; long ones are
  * folded (RFC 5322 section 2.2.3) so that no header line passes the recommended 78
  * characters, whatever the length of the data. No header value can carry a line
- * break from data (each is stripped), and addresses that could smuggle a header or a
- * second recipient, or are longer than RFC 5321's 254 characters, are refused.
+ * break or a bidi override from data (each is stripped), and addresses that could
+ * smuggle a header or a second recipient, or are longer than RFC 5321's 254
+ * characters, are refused.
  *
  * Left out: attachments and internationalised addresses (RFC 6531).
  *
@@ -39,6 +40,9 @@ export interface EmlMessage {
 const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 const BREAKS = /[\r\n\u0085\u2028\u2029]+/g;
+// Bidi embeddings, overrides and isolates: they could make a name read backwards.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const headerValue = (text: string) => text.replace(BREAKS, ' ').replace(BIDI_CONTROLS, '').trim();
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
@@ -102,7 +106,7 @@ function fold(field: string, atoms: readonly string[]): string {
  * //=> 'Subject: Payment reminder'
  */
 export function foldHeader(field: string, text: string): string {
-  const line = text.replace(BREAKS, ' ').trim();
+  const line = headerValue(text);
   if (!ASCII_PRINTABLE.test(line)) return fold(field, encodedWords(line));
   if (field.length + 2 + line.length <= LINE) return `${field}: ${line}`;
   const words = line.split(/ +/);
@@ -116,7 +120,7 @@ function mailbox(field: 'From' | 'To', m: Mailbox): Result<string, ErrorOf<'inva
     const issue = { path, message: 'not a plain e-mail address of at most 254 characters' };
     return err(receivablesError('invalid_input', { issues: [issue] }, issue.path));
   }
-  const name = (m.name ?? '').replace(BREAKS, ' ').trim();
+  const name = headerValue(m.name ?? '');
   const address = `<${m.address}>`;
   if (name === '') return ok(fold(field, [address]));
   const quoted = `"${name.replace(/(["\\])/g, '\\$1')}"`;

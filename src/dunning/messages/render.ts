@@ -2,8 +2,9 @@
  * Renders reminder messages and statements of account with Handlebars, from data
  * templates ({@link DEFAULT_TEMPLATES} or the host's). The HTML part escapes every
  * value (customer names, references, sender details: anything that comes from the
- * host or the customer); the subject never carries a line break from data, and the
- * plain text is rendered without HTML escaping. Templates are compiled once per
+ * host or the customer); the subject never carries a line break from data, no part
+ * carries a bidi override or isolate from data (they could make an IBAN or an amount
+ * read backwards), and the plain text is rendered without HTML escaping. Templates are compiled once per
  * renderer.
  *
  * @module
@@ -62,15 +63,28 @@ type Compiled = {
 
 const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]+/g;
 
-/** Every string in a view with its line breaks replaced by a space (for subjects). */
-function oneLine(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(LINE_BREAKS, ' ');
-  if (Array.isArray(value)) return value.map(oneLine);
+// Bidi embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069): in a
+// customer name or reference they can reverse how the rest of a line reads ("Trojan
+// Source"), e.g. turn an IBAN or an amount around. The marks U+200E/U+200F stay:
+// they change no order beyond their neighbours, and Intl uses them in RTL locales.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Every string in a view passed through `edit`. */
+function mapStrings(value: unknown, edit: (text: string) => string): unknown {
+  if (typeof value === 'string') return edit(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, edit));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, oneLine(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, edit)]));
   }
   return value;
 }
+
+/** Every string in a view with its line breaks replaced by a space (for subjects). */
+const oneLine = (view: unknown) => mapStrings(view, (t) => t.replace(LINE_BREAKS, ' '));
+
+/** Every string in a view without bidi embeddings, overrides and isolates. */
+const withoutBidi = (view: object) =>
+  mapStrings(view, (t) => t.replace(BIDI_CONTROLS, '')) as object;
 
 /**
  * A renderer for a template set; use one per run so templates and formatters are
@@ -135,7 +149,7 @@ export function createMessageRenderer(templates: TemplateSet = DEFAULT_TEMPLATES
     const chosen = byLanguage && choose(byLanguage, locales, options);
     if (!chosen) return err(receivablesError('not_found', { kind: 'template', id: templateId }));
     const { f, template } = chosen;
-    const view = viewOf(f);
+    const view = withoutBidi(viewOf(f));
     try {
       const c = compile(template);
       const subject = c.subject(oneLine(view)).replace(LINE_BREAKS, ' ').trim();
