@@ -130,8 +130,8 @@ export function decodeText(bytes: Uint8Array, path: string): string | Failure {
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    const what = encoding === 'utf-8' ? 'UTF-8 (is it Latin-1 or UTF-16 without BOM?)' : encoding;
-    return invalid(`${path}: the bytes are not valid ${what} text`);
+    const hint = encoding === 'utf-8' ? ' (Latin-1? save it as UTF-8)' : '';
+    return invalid(`${path}: the bytes are not valid ${encoding.toUpperCase()} text${hint}`);
   }
 }
 
