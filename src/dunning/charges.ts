@@ -23,7 +23,15 @@ export interface ChargeLookups {
   readonly postedActionKeys: () => ReadonlySet<string>;
   readonly interestCharged: (itemId: string, today: IsoDate) => Dec;
   readonly compensated: () => ReadonlySet<string>;
-  readonly paymentsOn: (itemId: string, today: IsoDate) => { date: IsoDate; amount: string }[];
+  /**
+   * What lowered the item's claim up to `today`, each on the day it counts from: a
+   * payment or write-off on its allocation date, a credit note correcting the item's
+   * own invoice on the item's due date (it reduces what was owed, not a late payment).
+   */
+  readonly paymentsOn: (
+    item: Pick<OpenItem, 'id' | 'dueDate' | 'invoiceId'>,
+    today: IsoDate,
+  ) => { date: IsoDate; amount: string }[];
   /** The open item a charge was charged on. */
   readonly chargeTarget: (chargeId: string) => string | undefined;
 }
@@ -75,6 +83,7 @@ export function chargeLookups(ledger: Ledger): ChargeLookups {
     return map;
   });
   const targets = lazy(() => new Map(ledger.charges.map((c) => [c.id, c.itemId])));
+  const corrects = lazy(() => new Map(ledger.creditNotes.map((n) => [n.id, n.invoiceId] as const)));
   return {
     postedActionKeys: actionKeys,
     chargeTarget: (chargeId) => targets().get(chargeId),
@@ -83,13 +92,16 @@ export function chargeLookups(ledger: Ledger): ChargeLookups {
       (interest().get(itemId) ?? [])
         .filter((c) => c.date <= today)
         .reduce((s, c) => s.plus(c.amount), new Dec(0)),
-    paymentsOn: (itemId, today) => {
+    paymentsOn: (item, today) => {
       const holds = (reversedOn: IsoDate | undefined) =>
         reversedOn === undefined || reversedOn > today;
-      const paid = (allocations().get(itemId) ?? [])
+      const invoiceId = item.invoiceId ?? item.id;
+      const from = (a: { sourceId: string; date: IsoDate }) =>
+        corrects().get(a.sourceId) === invoiceId && item.dueDate < a.date ? item.dueDate : a.date;
+      const paid = (allocations().get(item.id) ?? [])
         .filter((a) => a.date <= today && holds(a.reversedOn) && holds(reversed().get(a.sourceId)))
-        .map((a) => ({ date: a.date, amount: a.amount }));
-      const off = (writeOffs().get(itemId) ?? []).filter((w) => w.date <= today);
+        .map((a) => ({ date: from(a), amount: a.amount }));
+      const off = (writeOffs().get(item.id) ?? []).filter((w) => w.date <= today);
       return [...paid, ...off.map((w) => ({ date: w.date, amount: w.amount }))];
     },
   };
@@ -177,7 +189,7 @@ export function actionCharges(
       currency,
       dueDate: c.item.dueDate,
       until: today,
-      payments: lookups.paymentsOn(c.item.id, today),
+      payments: lookups.paymentsOn(c.item, today),
       consumer: request.consumer,
     };
     const interest = lateInterest(claim, { ...policy.interest, ...(rates ? { rates } : {}) });
