@@ -8,8 +8,9 @@
  *
  * Because the claim is a versioned write, two engines on one store never send the
  * same message at the same time; because a crash after sending leaves the message
- * `sending`, it is sent again with the same key once its lease runs out, and the
- * mailer deduplicates.
+ * `sending`, it is sent again with the same key once its lease runs out: delivery is
+ * at least once, and the mailer must deduplicate by the key (see the Mailer port; the
+ * file outbox does, SMTP cannot).
  *
  * @module
  */

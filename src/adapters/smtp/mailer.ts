@@ -1,10 +1,14 @@
 /**
  * A mailer over SMTP with nodemailer (an optional peer dependency, loaded on the
- * first send). SMTP has no idempotency of its own, so the adapter makes a resend
- * recognisable: the `Message-ID` is derived from the idempotency key, which
- * receiving systems use to drop duplicates, and the key travels in
- * `X-Idempotency-Key`. A 5xx reply is a permanent rejection; anything else that
- * fails (4xx, a dropped connection) is retryable.
+ * first send). SMTP has no idempotency of its own and this adapter keeps no record
+ * of what it sent, so it does NOT deduplicate: a resend after a crash (delivery is at
+ * least once) reaches the recipient a second time. It makes the resend recognisable:
+ * the `Message-ID` is derived from the idempotency key, so mail clients, archives and
+ * ticket systems that drop duplicates by `Message-ID` show it once, and the key
+ * travels in `X-Idempotency-Key`. A host that needs exactly once wraps this mailer
+ * with its own record of sent keys, or uses a provider API with idempotency keys.
+ * A 5xx reply is a permanent rejection; anything else that fails (4xx, a dropped
+ * connection) is retryable.
  *
  * @module
  */
