@@ -2,7 +2,9 @@
  * One BAI2 account (an `03` record, its `16` details, up to the `49` trailer) into
  * a statement: balances and summaries from the `03` type-code groups, one
  * transaction per `16`, and the control total the `49` trailer must state (the sum
- * of every amount in the account's records, in minor units as written).
+ * of every amount in the account's records, in minor units as written). A `16` of
+ * type 890 (non-monetary information) is no transaction: it is kept as a summary
+ * and its text as a note, which the reader turns into a warning.
  *
  * @module
  */
@@ -47,6 +49,9 @@ export function bai2Amount(
   return signed(formatIn(value.abs(), currency, options.currencies), value.isNegative());
 }
 
+/** Type code 890: non-monetary information, no money moves. */
+const INFO = '890';
+
 function directionOf(code: string, options: { typeCodes?: Readonly<Record<string, string>> }) {
   const n = Number(code);
   if (n >= 100 && n <= 399) return 'credit';
@@ -67,7 +72,10 @@ export function buildAccount(
   fileId: string,
   position: number,
   options: ReaderOptions & { typeCodes?: Readonly<Record<string, 'credit' | 'debit'>> },
-): Result<{ draft: DraftStatement; controlTotal: string }, ReceivablesError> {
+): Result<
+  { draft: DraftStatement; controlTotal: string; notes: readonly string[] },
+  ReceivablesError
+> {
   let control = new Dec(0);
   const balances: StatementBalance[] = [];
   const summaries: StatementSummary[] = [];
@@ -113,9 +121,22 @@ export function buildAccount(
   }
 
   const transactions: DraftTransaction[] = [];
+  const notes: string[] = [];
   for (const [n, d] of a.details.entries()) {
     const f = d.parts[0] ?? [];
     const [code = '', raw = '', funds = ''] = f;
+    if (code === INFO && options.typeCodes?.[code] === undefined) {
+      const amount =
+        raw === ''
+          ? formatIn(new Dec(0), a.currency, options.currencies)
+          : bai2Amount(raw, a.currency, options);
+      if (amount === undefined)
+        return failAt('bai2', `wrong amount format ${JSON.stringify(raw)}`, { line: d.line });
+      control = control.plus(raw.replace(/^\+/, '') || '0');
+      summaries.push({ code, amount });
+      notes.push(`line ${d.line}: non-monetary information (890)${d.text ? `: ${d.text}` : ''}`);
+      continue;
+    }
     const direction = directionOf(code, options);
     if (!direction) {
       return failAt(
@@ -162,5 +183,5 @@ export function buildAccount(
     ...(summaries.length > 0 ? { summaries } : {}),
     ...(fileId ? { sequenceNumber: fileId } : {}),
   };
-  return ok({ draft, controlTotal: control.toFixed() });
+  return ok({ draft, controlTotal: control.toFixed(), notes });
 }

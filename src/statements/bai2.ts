@@ -38,7 +38,10 @@ const TRAILERS = new Set(['49', '98', '99']);
 const NUMBER = /^[+-]?\d{1,20}$/;
 
 interface Totals {
+  /** Sum of the lower trailers' stated control totals. */
   total: Dec;
+  /** Sum of the control totals the records give. */
+  computed: Dec;
   records: number;
 }
 
@@ -57,10 +60,17 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
     const message = `${what} states ${stated}, the records give ${actual}`;
     warnings.push({ code: 'control_total_mismatch', message, where: `line ${line}` });
   };
+  // A trailer agreeing with the stated lower trailers or with the records is fine, so
+  // one wrong 49 is reported once, at the 49, not again at the 98 and the 99.
+  const checkTotal = (what: string, stated: string | undefined, totals: Totals, line: number) => {
+    const given = stated?.replace(/^\+/, '');
+    if (given && new Dec(given).eq(totals.total)) return;
+    check(what, stated, totals.computed.toFixed(), line);
+  };
 
   let group: { asOf: string; currency: string; totals: Totals; accounts: number } | undefined;
   let account: AccountDraft | undefined;
-  const file: Totals = { total: new Dec(0), records: 1 };
+  const file: Totals = { total: new Dec(0), computed: new Dec(0), records: 1 };
   let closed = false;
   for (const r of records.slice(1)) {
     const f = r.parts[0] ?? [];
@@ -86,7 +96,7 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
       group = {
         asOf,
         currency: f[5] || 'USD',
-        totals: { total: new Dec(0), records: r.count },
+        totals: { total: new Dec(0), computed: new Dec(0), records: r.count },
         accounts: 0,
       };
     } else if (r.code === '03') {
@@ -112,6 +122,13 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
       const built = buildAccount(account, fileId, drafts.length + 1, options);
       if (built.isErr()) return err(built.error);
       drafts.push(built.value.draft);
+      for (const note of built.value.notes) {
+        warnings.push({
+          code: 'other',
+          message: `Account ${account.number} ${note}`,
+          where: note.split(':')[0],
+        });
+      }
       check(
         `Account ${account.number} trailer 49 control total`,
         f[0],
@@ -125,23 +142,25 @@ function readFile(text: string, options: Bai2Options): Result<StatementFile, Rec
         r.line,
       );
       group.totals.total = group.totals.total.plus(f[0]?.replace(/^\+/, '') || '0');
+      group.totals.computed = group.totals.computed.plus(built.value.controlTotal);
       group.totals.records += account.records;
       group.accounts += 1;
       account = undefined;
     } else if (r.code === '98') {
       if (!group) return failAt('bai2', 'group trailer 98 without a group', { line: r.line });
       group.totals.records += r.count;
-      check('Group trailer 98 control total', f[0], group.totals.total.toFixed(), r.line);
+      checkTotal('Group trailer 98 control total', f[0], group.totals, r.line);
       check('Group trailer 98 account count', f[1], String(group.accounts), r.line);
       check('Group trailer 98 record count', f[2], String(group.totals.records), r.line);
       file.total = file.total.plus(f[0]?.replace(/^\+/, '') || '0');
+      file.computed = file.computed.plus(group.totals.computed);
       file.records += group.totals.records;
       group = undefined;
     } else if (r.code === '99') {
       if (group)
         return failAt('bai2', 'file trailer 99 before the group trailer 98', { line: r.line });
       file.records += r.count;
-      check('File trailer 99 control total', f[0], file.total.toFixed(), r.line);
+      checkTotal('File trailer 99 control total', f[0], file, r.line);
       check('File trailer 99 record count', f[2], String(file.records), r.line);
       closed = true;
     } else {
