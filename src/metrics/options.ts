@@ -13,13 +13,13 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { type ErrorPath, fromZodError, type ReceivablesError } from '../errors/index.js';
-import { toDayNumber } from '../terms/date.js';
+import { FIRST_ISO_DATE, LAST_ISO_DATE, toDayNumber } from '../terms/date.js';
 import type { CollectionMetricsOptions, MetricsGroupBy, MetricsOptions } from './types.js';
 
 /** Day number of 0000-01-01, the first day a ledger date can be. */
-export const FIRST_DAY: number = toDayNumber('0000-01-01');
+export const FIRST_DAY: number = toDayNumber(FIRST_ISO_DATE);
 /** Day number of 9999-12-31, the last day a ledger date can be. */
-export const LAST_DAY: number = toDayNumber('9999-12-31');
+export const LAST_DAY: number = toDayNumber(LAST_ISO_DATE);
 
 const MONTHS = 'countBackMonths must be a whole number from 1 to 1200';
 

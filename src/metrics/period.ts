@@ -14,6 +14,7 @@ import {
   dateParts,
   daysBetween,
   endOfMonth,
+  FIRST_ISO_DATE,
   type IsoDate,
   isIsoDate,
   makeDate,
@@ -139,11 +140,11 @@ export function previousPeriod(period: Period): Period {
     const t = dateParts(period.to);
     const months = (t.year - f.year) * 12 + (t.month - f.month) + 1;
     const first = f.year * 12 + f.month - 1 - months;
-    return { from: first < 0 ? FIRST_DATE : addMonths(period.from, -months), to };
+    return { from: first < 0 ? FIRST_ISO_DATE : addMonths(period.from, -months), to };
   }
   const days = daysInPeriod(period);
-  const room = daysBetween(FIRST_DATE, period.from);
-  return { from: days > room ? FIRST_DATE : addDays(period.from, -days), to };
+  const room = daysBetween(FIRST_ISO_DATE, period.from);
+  return { from: days > room ? FIRST_ISO_DATE : addDays(period.from, -days), to };
 }
 
 /**
@@ -154,7 +155,5 @@ export function previousPeriod(period: Period): Period {
  * //=> false
  */
 export function hasPreviousPeriod(period: Period): boolean {
-  return period.from > FIRST_DATE;
+  return period.from > FIRST_ISO_DATE;
 }
-
-const FIRST_DATE: IsoDate = '0000-01-01';
