@@ -7,24 +7,14 @@
  *
  * @module
  */
-import type { BankTransaction } from '../statements/types.js';
-import { amountKey, type Book, type BookItem, olderFirst } from './book.js';
-import type { TextEvidence } from './evidence.js';
-import {
-  allocationsOf,
-  amountSignal,
-  classify,
-  FIT_RANK,
-  type Fit,
-  type ItemView,
-  type Payment,
-} from './fit.js';
+import { amountKey, olderFirst } from './book.js';
+import { customerViews, searchFits, type TxContext, viewOf } from './customer-fits.js';
+import { allocationsOf, amountSignal, type Fit, type ItemView } from './fit.js';
 import { valuesOf } from './numbers.js';
-import type { PayerIndex, PayerMatch } from './payer.js';
-import type { MatchingPolicy } from './policy.js';
-import { prepareSearch, type SearchSet, searchCombinations } from './subset.js';
 import type { MatchSignal, ProposedAllocation } from './types.js';
-import { convertUnits, formatUnits } from './units.js';
+import { formatUnits } from './units.js';
+
+export type { CustomerViews, TxContext } from './customer-fits.js';
 
 /** A candidate before ranking: allocations, signals and the raw score. */
 export interface Draft {
@@ -38,153 +28,28 @@ export interface Draft {
   readonly key: string;
 }
 
-/** Everything candidate building needs about one transaction. */
-export interface TxContext {
-  readonly tx: BankTransaction;
-  readonly payment: Payment;
-  readonly policy: MatchingPolicy;
-  readonly book: Book;
-  readonly payers: PayerIndex;
-  readonly payerMatches: readonly PayerMatch[];
-  readonly evidence: TextEvidence;
-  /** Per-run cache of each customer's views for the latest value date and currency seen. */
-  readonly cache: Map<string, CustomerViews>;
-}
-
-/** A customer's items as payments on one day in one currency see them. */
-export interface CustomerViews {
-  readonly valueDate: string;
-  readonly currency: string;
-  readonly views: readonly ItemView[];
-  /** The search set of those items, prepared on first use. */
-  readonly prepared: () => SearchSet;
-}
-
-/** The item as this payment sees it (converted when the policy has a rate), or undefined. */
-function viewOf(ctx: TxContext, item: BookItem): (ItemView & { rate?: string }) | undefined {
-  const date = ctx.tx.valueDate;
-  const discount = item.discounts.find((d) => d.until >= date);
-  const src = item.source;
-  if (src.currency === ctx.payment.currency) {
-    return discount ? { item, open: item.open, discount } : { item, open: item.open };
+/** What a combination of the customer's items says about how the payer chose them. */
+function comboSignals(ctx: TxContext, fit: Fit): MatchSignal[] {
+  const n = fit.views.length;
+  if (n < 2) return [];
+  const w = ctx.policy.weights;
+  const signals: MatchSignal[] = [
+    { code: 'combination', weight: w.combination, detail: `${n} open items add up to the amount` },
+  ];
+  const first = fit.views[0]!.item.source.dueDate;
+  const last = fit.views[n - 1]!.item.source.dueDate;
+  if (fit.pattern === 'oldest') {
+    const detail = `they are the customer's ${n} oldest open items, all those due up to ${last}`;
+    signals.push({ code: 'combination_oldest', weight: w.combinationOldest, detail });
+  } else if (fit.pattern === 'consecutive') {
+    const detail = `they follow each other without a gap in due-date order (due ${first} to ${last})`;
+    signals.push({ code: 'combination_consecutive', weight: w.combinationConsecutive, detail });
   }
-  const rate = ctx.policy.exchangeRates.find(
-    (r) => r.from === src.currency && r.to === ctx.payment.currency,
-  )?.rate;
-  if (rate === undefined) return undefined;
-  const conv = (u: bigint) => convertUnits(u, item.minorUnits, ctx.payment.minorUnits, rate);
-  const open = conv(item.open);
-  return discount
-    ? { item, open, discount: { ...discount, units: conv(discount.units) }, rate }
-    : { item, open, rate };
-}
-
-function fitOf(ctx: TxContext, views: readonly ItemView[], discounted: boolean[]): Fit | undefined {
-  const due = views.reduce((s, v, i) => s + v.open - (discounted[i] ? v.discount!.units : 0n), 0n);
-  const kind = classify(due, discounted.some(Boolean), ctx.payment);
-  return kind && { kind, views, discounted, shortfall: due - ctx.payment.units };
-}
-
-/** Every single item the amount fits, at its open amount or net of its discount. */
-function singleFits(ctx: TxContext, views: readonly ItemView[]): Fit[] {
-  const fits: Fit[] = [];
-  const units = ctx.payment.units;
-  for (const v of views) {
-    // Most items ask for less than was paid or far more: decided without building a fit.
-    const kind = classify(v.open, false, ctx.payment);
-    if (kind) fits.push({ kind, views: [v], discounted: [false], shortfall: v.open - units });
-    if (v.discount === undefined) continue;
-    const net = v.open - v.discount.units;
-    const reduced = classify(net, true, ctx.payment);
-    if (reduced)
-      fits.push({ kind: reduced, views: [v], discounted: [true], shortfall: net - units });
+  if (fit.views.every((v) => v.item.source.dueDate <= ctx.tx.valueDate)) {
+    const detail = `every one of them was due by the payment date ${ctx.tx.valueDate}`;
+    signals.push({ code: 'combination_due', weight: w.combinationDue, detail });
   }
-  return fits;
-}
-
-/** Every way the amount fits some of the views, best level only, plus whether the search ran out. */
-function searchFits(
-  ctx: TxContext,
-  views: readonly ItemView[],
-  named: boolean,
-  prepared?: () => SearchSet,
-) {
-  const singles = singleFits(ctx, views);
-  let fits = singles;
-  let exhausted = false;
-  const strong = (fs: readonly Fit[]) => fs.some((f) => FIT_RANK[f.kind] <= FIT_RANK.discount);
-  if ((!strong(singles) || named) && views.length > 1) {
-    const { policy, payment } = ctx;
-    const set = prepared?.() ?? prepareViews(views, policy.searchBudget);
-    const search = (slack: bigint) => {
-      const outcome = searchCombinations(set, payment.units, slack, {
-        minItems: 2,
-        maxItems: named ? views.length : policy.maxCombinationItems,
-        budget: policy.searchBudget,
-        maxSolutions: 8,
-        prefer: named ? 'most' : 'fewest',
-      });
-      exhausted ||= outcome.exhausted;
-      for (const s of outcome.solutions) {
-        const picked = s.picks.map((p) => views[p.position]!);
-        const f = fitOf(
-          ctx,
-          picked,
-          s.picks.map((p) => p.discounted),
-        );
-        if (f) fits = [...fits, f];
-      }
-    };
-    // Exact sums first: a window of slack holds many more combinations, and would
-    // crowd the exact one out of the solutions kept.
-    search(0n);
-    if (!strong(fits)) search(payment.limits.slack);
-  }
-  const best = Math.min(...fits.map((f) => FIT_RANK[f.kind]));
-  let top = fits.filter((f) => FIT_RANK[f.kind] === best);
-  if (named) {
-    const most = Math.max(...top.map((f) => f.views.length));
-    top = top.filter((f) => f.views.length === most);
-  }
-  return { fits: top, exhausted };
-}
-
-function prepareViews(views: readonly ItemView[], budget: number): SearchSet {
-  return prepareSearch(
-    views.map((v) => ({
-      full: v.open,
-      ...(v.discount && { discounted: v.open - v.discount.units }),
-    })),
-    budget,
-  );
-}
-
-/**
- * A customer's open items as this payment sees them, and their search set, shared by
- * every payment of the same customer, value date and currency in one matching run.
- */
-function customerViews(ctx: TxContext, customerId: string) {
-  const { valueDate } = ctx.tx;
-  const { currency } = ctx.payment;
-  const cached = ctx.cache.get(customerId);
-  if (cached && cached.valueDate === valueDate && cached.currency === currency) return cached;
-  const views: ItemView[] = [];
-  for (const i of ctx.book.byCustomer.get(customerId) ?? []) {
-    const view = viewOf(ctx, ctx.book.items[i]!);
-    if (view) views.push(view);
-  }
-  let set: SearchSet | undefined;
-  const entry = {
-    valueDate,
-    currency,
-    views,
-    prepared: () => {
-      set ??= prepareViews(views, ctx.policy.searchBudget);
-      return set;
-    },
-  };
-  ctx.cache.set(customerId, entry);
-  return entry;
+  return signals;
 }
 
 function keyOf(allocations: readonly ProposedAllocation[]): string {
@@ -301,28 +166,28 @@ export function buildCandidates(ctx: TxContext): Draft[] {
   for (const match of ctx.payerMatches.slice(0, 3)) {
     const customerId = ctx.payers.customers[match.customer]!.id;
     const { views, prepared } = customerViews(ctx, customerId);
-    const { fits, exhausted } = searchFits(ctx, views, false, prepared);
+    const { fits, exhausted, searched } = searchFits(ctx, views, false, prepared);
     const extra: MatchSignal[] = [];
-    if (exhausted) {
-      const detail = `the search for combinations stopped after ${policy.searchBudget} steps`;
-      extra.push({ code: 'search_budget_exhausted', weight: 0, detail });
-    }
+    const budget: MatchSignal = {
+      code: 'search_budget_exhausted',
+      weight: 0,
+      detail: `combinations of up to ${policy.maxCombinationItems} items need more than the ${policy.searchBudget} search steps the policy allows`,
+    };
+    if (exhausted && fits.length === 0) extra.push(budget);
     if (fits.length === 1 && !exhausted) {
-      const detail = 'no other open item or combination of this customer fits the amount';
+      const detail = searched
+        ? `no other open item, or combination of up to ${policy.maxCombinationItems} items, of this customer fits the amount`
+        : 'no other open item of this customer fits the amount';
       extra.push({ code: 'amount_unique', weight: w.amountUnique, detail });
     }
     for (const fit of fits) {
-      const combo: MatchSignal[] =
-        fit.views.length > 1
-          ? [
-              {
-                code: 'combination',
-                weight: w.combination,
-                detail: `${fit.views.length} open items add up to the amount`,
-              },
-            ]
-          : [];
-      drafts.push(draftOf(ctx, customerId, fit, [...extra, ...combo]));
+      // An incomplete search leaves room for a set nobody named; the items the payer
+      // named are identified by the text, whatever else might add up.
+      const unnamed = fit.views.some((v) => !ctx.evidence.byItem.has(v.item.index));
+      const incomplete = exhausted && unnamed ? [budget] : [];
+      drafts.push(
+        draftOf(ctx, customerId, fit, [...extra, ...incomplete, ...comboSignals(ctx, fit)]),
+      );
     }
     if (fits.length === 0 && match.how !== 'name_fuzzy')
       drafts.push(draftOf(ctx, customerId, undefined, extra));

@@ -33,8 +33,11 @@ function oldestDue(d: Draft): string {
   return d.fit?.views[0]?.item.source.dueDate ?? '9999-12-31';
 }
 
+const allDue = (d: Draft) => (d.signals.some((s) => s.code === 'combination_due') ? 0 : 1);
+
 /**
- * Best first: score, then fit, then fewer items, then oldest item, then allocation identity.
+ * Best first: score, then fit, then fewer items, then combinations of items all due
+ * by the payment date, then oldest item, then allocation identity.
  *
  * @example
  * rankDrafts([weak, strong])[0] === strong
@@ -46,6 +49,7 @@ export function rankDrafts(drafts: readonly Draft[]): Draft[] {
       b.score - a.score ||
       rankOf(a) - rankOf(b) ||
       (a.fit?.views.length ?? 0) - (b.fit?.views.length ?? 0) ||
+      allDue(a) - allDue(b) ||
       (oldestDue(a) < oldestDue(b) ? -1 : oldestDue(a) > oldestDue(b) ? 1 : 0) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
@@ -83,7 +87,11 @@ export function judge(
   if (best === undefined) {
     return { status: 'unmatched', reason: 'no open item, reference or known payer matches' };
   }
-  const lead = ranked[1] === undefined ? Number.POSITIVE_INFINITY : best.score - ranked[1].score;
+  // Rounded like the scores, so that 0.85 - 0.7 counts as the 0.15 it is.
+  const lead =
+    ranked[1] === undefined
+      ? Number.POSITIVE_INFINITY
+      : Math.round((best.score - ranked[1].score) * 1e6) / 1e6;
   const shown = confidenceOf(best.score).toFixed(2);
   if (best.score < policy.suggestThreshold) {
     return { status: 'unmatched', reason: `best candidate too weak (confidence ${shown})` };

@@ -44,6 +44,13 @@ export interface Fit {
   readonly discounted: readonly boolean[];
   /** What the items ask for (after discounts) minus what was paid; negative when overpaid. */
   readonly shortfall: bigint;
+  /**
+   * For a combination from the customer's open items: `oldest` when it is the
+   * customer's oldest items (by due date) without a gap, `consecutive` when it is a
+   * run of items without a gap further on. How payers settle several bills without
+   * saying which: everything up to some due date, or one period's bills.
+   */
+  readonly pattern?: 'oldest' | 'consecutive';
 }
 
 /** The policy's tolerances in the payment's minor units, read once per currency. */

@@ -49,6 +49,16 @@ const weightsSchema = z.object({
   amountUnique: weight.default(0.15),
   /** Several items add up to the amount (found by search, not named). */
   combination: weight.default(0),
+  /** The combination is the customer's oldest open items without a gap (by due date). */
+  combinationOldest: weight.default(0.15),
+  /** The combination is a run of the customer's items without a gap, not the oldest. */
+  combinationConsecutive: weight.default(0.05),
+  /**
+   * Every item of the combination was due by the payment date. Zero by default: it
+   * only breaks ties between sets of as many items (more items that happen to add up
+   * are likelier a coincidence than fewer items with one not yet due).
+   */
+  combinationDue: weight.default(0),
   /** Nothing identifies the payer: only the amount points to the item. */
   payerUnknown: weight.default(-0.1),
   /** The item is in another currency, converted with a policy rate. */
@@ -73,7 +83,7 @@ const rateSchema = z.object({
  */
 export const matchingPolicySchema = z.object({
   /** Echoed in every result, so a decision can be traced to the rules that made it. */
-  version: z.string().min(1).default('matching-2024.1'),
+  version: z.string().min(1).default('matching-2024.2'),
   weights: weightsSchema.prefault({}),
   /** Minimum confidence for automatic application. */
   autoThreshold: share.default(0.8),
@@ -110,11 +120,11 @@ export type MatchingPolicyInput = z.input<typeof matchingPolicySchema>;
 export type MatchingWeights = MatchingPolicy['weights'];
 
 /**
- * The default policy (version `matching-2024.1`).
+ * The default policy (version `matching-2024.2`).
  *
  * @example
  * DEFAULT_MATCHING_POLICY.version
- * //=> 'matching-2024.1'
+ * //=> 'matching-2024.2'
  */
 export const DEFAULT_MATCHING_POLICY: MatchingPolicy = matchingPolicySchema.parse({});
 

@@ -32,7 +32,7 @@ describe('structured references', () => {
     expect(d.signals[0]!.detail).toBe(
       `reference ${rf('INV-2024-0117')} is the payment reference of INV-2024-0117`,
     );
-    expect(d.policyVersion).toBe('matching-2024.1');
+    expect(d.policyVersion).toBe('matching-2024.2');
   });
 
   it('finds an RF reference written in groups of four in the text', () => {
