@@ -12,7 +12,9 @@
  * | reference       | 22 %  | structured RF reference, exact amount |
  * | free-text       | 18 %  | invoice number in the text (prefix or not, separators, leading zeros), exact amount |
  * | typo            |  5 %  | invoice number with one wrong, missing or extra digit, known payer |
- * | combined        |  8 %  | 2-3 invoices in one payment (mostly the oldest); half name them |
+ * | combined-named  |  4 %  | 2-3 invoices of one customer in one payment, all numbers in the text |
+ * | combined-oldest |  3 %  | no text: the customer's 2-4 oldest invoices (by due date), as a payer settling everything due up to a date does |
+ * | combined-random |  1 %  | no text: 2-3 invoices of the customer picked at random |
  * | discount        |  8 %  | paid within the discount period, net of the 2 % discount |
  * | partial         |  5 %  | 30-70 % of a named invoice |
  * | fee             |  4 %  | named invoice less a bank fee of 7.50-20.00 |
@@ -22,10 +24,21 @@
  * | stranger        |  6 %  | unknown payer, unknown amount, text without invoice numbers |
  * | reversal        |  4 %  | return of an earlier payment of this statement |
  * | debit           |  3 %  | bank charges and outgoing transfers |
+ *
+ * Combined payments without remittance text are modelled on how customers pay by
+ * statement: they settle their oldest bills, everything due up to some date, in one
+ * transfer (3 of the 4 points); a random choice of bills (1 point) stands for
+ * everything else (bills skipped because disputed, paid from another account...).
+ * For those two categories the truth records whether the amount is ambiguous: some
+ * other set of at most 5 of the customer's open items adds up to the same cent
+ * (matching-ambiguity.ts, written apart from the matcher). Nothing in the book can
+ * then tell the sets apart but the pattern of the choice itself.
  */
 import type { Customer, OpenItem } from '../src/ledger/types.js';
+import { olderFirst } from '../src/matching/book.js';
 import { paymentReferenceFor } from '../src/matching/index.js';
 import type { BankTransaction } from '../src/statements/types.js';
+import { type Amounts, countSets } from './matching-ambiguity.js';
 import { prng } from './util.js';
 
 /** The expected outcome of one transaction. */
@@ -35,6 +48,11 @@ export interface Truth {
   readonly allocations: readonly string[];
   /** Whether the book holds one right answer a matcher could find. */
   readonly unique: boolean;
+  /**
+   * A combined payment without text whose amount other sets of at most 5 of the
+   * customer's items add up to as well: nothing in the book says which one was meant.
+   */
+  readonly ambiguous?: boolean;
   /** For a reversal: the transaction it undoes. */
   readonly undoes?: string;
   readonly ignored?: boolean;
@@ -52,7 +70,9 @@ const MIX: readonly [string, number][] = [
   ['reference', 22],
   ['free-text', 18],
   ['typo', 5],
-  ['combined', 8],
+  ['combined-named', 4],
+  ['combined-oldest', 3],
+  ['combined-random', 1],
   ['discount', 8],
   ['partial', 5],
   ['fee', 4],
@@ -162,7 +182,15 @@ export function generateBook(
     }
     return undefined;
   };
-  const open = (i: number) => Math.round(Number(items[i]!.openAmount) * 100);
+  const openOf = (i: number) => Math.round(Number(items[i]!.openAmount) * 100);
+  const withDiscount = (i: number) => (items[i]!.discounts?.[0]?.until ?? '') >= STATEMENT_DAY;
+  // A customer's open items as a matcher sees them on the statement day.
+  const amountsOf = (c: number): Amounts[] =>
+    byCustomer[c]!.map((k) =>
+      withDiscount(k)
+        ? { full: openOf(k), discounted: openOf(k) - Math.round(openOf(k) * 0.02) }
+        : { full: openOf(k) },
+    );
   const cust = (i: number) => Number(items[i]!.customerId.slice(2));
   const payerOf = (c: number, preferName = false): Partial<BankTransaction> => {
     const known = customers[c]!.accounts?.[0];
@@ -244,11 +272,10 @@ export function generateBook(
       if (tx.direction === undefined) credits.push({ id, amount: tx.amount, e2e: base.endToEndId });
     };
     const single =
-      category !== 'combined' &&
+      !category.startsWith('combined') &&
       category !== 'stranger' &&
       category !== 'reversal' &&
       category !== 'debit';
-    const withDiscount = (i: number) => (items[i]!.discounts?.[0]?.until ?? '') >= STATEMENT_DAY;
     const i = single
       ? freeItem(
           category === 'discount'
@@ -260,7 +287,7 @@ export function generateBook(
       : undefined;
     if (single && i === undefined) continue;
     const c = i === undefined ? 0 : cust(i);
-    const o = i === undefined ? 0 : open(i);
+    const o = i === undefined ? 0 : openOf(i);
     switch (category) {
       case 'reference': {
         const ref = items[i!]!.paymentReference!;
@@ -348,26 +375,47 @@ export function generateBook(
           { category, allocations: [pay(i!, o)], unique: customers[c]!.accounts !== undefined },
         );
         break;
-      case 'combined': {
+      case 'combined-named':
+      case 'combined-oldest':
+      case 'combined-random': {
         const first = freeItem();
         if (first === undefined) continue;
         const owner = cust(first);
-        // Most customers settle their oldest bills together; some pick any.
-        const others = byCustomer[owner]!.filter((k) => k !== first && !used.has(k));
-        if (r() < 0.7) others.sort((a, b) => (items[a]!.dueDate < items[b]!.dueDate ? -1 : 1));
-        const more = others.slice(0, int(1, 2));
-        if (more.length === 0) {
+        const open = byCustomer[owner]!.filter((k) => !used.has(k) || k === first);
+        let picked: number[];
+        if (category === 'combined-oldest') {
+          // Paying by statement: everything up to some due date, i.e. the N oldest bills.
           used.delete(first);
-          continue;
+          const oldest = [...byCustomer[owner]!].sort((a, b) => olderFirst(items[a]!, items[b]!));
+          picked = oldest.slice(0, int(2, 4));
+          if (picked.length < 2 || picked.some((k) => used.has(k))) continue;
+        } else {
+          const others = open.filter((k) => k !== first);
+          picked = [first];
+          for (let n = int(1, 2); n > 0 && others.length > 0; n -= 1) {
+            picked.push(others.splice(int(0, others.length - 1), 1)[0]!);
+          }
+          if (picked.length < 2) {
+            used.delete(first);
+            continue;
+          }
         }
-        for (const k of more) used.add(k);
-        const picked = [first, ...more];
-        const sum = picked.reduce((s, k) => s + open(k), 0);
+        for (const k of picked) used.add(k);
+        const sum = picked.reduce((s, k) => s + openOf(k), 0);
         const text =
-          r() < 0.5 ? { remittanceText: picked.map((k) => items[k]!.number).join(', ') } : {};
+          category === 'combined-named'
+            ? { remittanceText: picked.map((k) => items[k]!.number).join(', ') }
+            : {};
+        const alternatives =
+          category === 'combined-named' ? 1 : countSets(amountsOf(owner), sum, 5, 2);
         add(
           { amount: cents(sum), ...text, ...payerOf(owner) },
-          { category, allocations: picked.map((k) => pay(k, open(k))).sort(), unique: true },
+          {
+            category,
+            allocations: picked.map((k) => pay(k, openOf(k))).sort(),
+            unique: alternatives === 1,
+            ...(alternatives > 1 && { ambiguous: true }),
+          },
         );
         break;
       }

@@ -53,6 +53,8 @@ function quality(): void {
   const rows = new Map<string, Map<Outcome, number>>();
   let uniqueTotal = 0;
   let uniqueAuto = 0;
+  const suggested = { all: 0, allRight: 0, unique: 0, uniqueRight: 0, ambiguous: 0 };
+  const ambiguous = new Map<string, { n: number; auto: number; right: number }>();
   for (const d of result.decisions) {
     const t = book.truth.get(d.transactionId)!;
     const o = outcomeOf(d, t);
@@ -60,6 +62,20 @@ function quality(): void {
       const row = rows.get(cat) ?? new Map<Outcome, number>();
       row.set(o, (row.get(o) ?? 0) + 1);
       rows.set(cat, row);
+    }
+    if (d.status === 'suggest') {
+      suggested.all += 1;
+      if (o === 'suggest-right') suggested.allRight += 1;
+      if (t.unique) suggested.unique += 1;
+      if (t.unique && o === 'suggest-right') suggested.uniqueRight += 1;
+      if (t.ambiguous) suggested.ambiguous += 1;
+    }
+    if (t.ambiguous) {
+      const a = ambiguous.get(t.category) ?? { n: 0, auto: 0, right: 0 };
+      a.n += 1;
+      if (d.status === 'auto') a.auto += 1;
+      if (o === 'auto-right' || o === 'suggest-right') a.right += 1;
+      ambiguous.set(t.category, a);
     }
     if (t.unique) {
       uniqueTotal += 1;
@@ -87,8 +103,18 @@ function quality(): void {
     );
   }
   console.log(
-    `\nPayments with a unique right answer auto-applied: ${pct(uniqueAuto, uniqueTotal)} (${uniqueAuto} of ${uniqueTotal})\n`,
+    `\nPayments with a unique right answer auto-applied: ${pct(uniqueAuto, uniqueTotal)} (${uniqueAuto} of ${uniqueTotal})`,
   );
+  console.log(
+    `Suggestions right at top-1: ${pct(suggested.allRight, suggested.all)} of all ${suggested.all}; ${pct(suggested.uniqueRight, suggested.unique)} of the ${suggested.unique} with a unique right answer (${suggested.ambiguous} suggestions are for ambiguous amounts, the rest have no right answer at all)\n`,
+  );
+  console.log('Ambiguous amounts (another set of at most 5 of the customer items adds up too)\n');
+  console.log('| category | n | auto | right (auto or top-1) |');
+  console.log('|---|---:|---:|---:|');
+  for (const [cat, a] of [...ambiguous].sort()) {
+    console.log(`| ${cat} | ${a.n} | ${a.auto} | ${a.right} (${pct(a.right, a.n)}) |`);
+  }
+  console.log('');
   const outcomes: Outcome[] = [
     'auto-right',
     'auto-wrong',
