@@ -4,7 +4,9 @@
  * entry with several `TxDtls` gives one transaction per detail with the detail's
  * amount. When details of a batch state no amount, the part of the entry amount
  * they do not account for goes to the first of them and is marked `amountInferred`
- * (money is conserved: the parts always add up to the booked entry).
+ * (money is conserved: the parts always add up to the booked entry). When none of
+ * the details states an amount, the entry stays ONE transaction carrying every
+ * detail's texts and references, with an `inferred_value` warning.
  *
  * @module
  */
@@ -91,7 +93,7 @@ export function readEntry(
   const valueDate = readDate(ctx, kid(ntry, 'ValDt'));
   if (valueDate.isErr()) return err(valueDate.error);
 
-  const details: DetailFields[] = [];
+  let details: DetailFields[] = [];
   const detailNodes = kids(ntry, 'NtryDtls').flatMap((d) => kids(d, 'TxDtls'));
   for (const tx of detailNodes) {
     const read = readDetails(ctx, tx, direction.value);
@@ -109,6 +111,12 @@ export function readEntry(
   if (bookingDate.value === undefined) {
     const message = `Entry ${index} of ${statementId} has no booking date; used ${date}`;
     warnings.push({ code: 'inferred_value', message, where });
+  }
+  const ccy = booked.value.currency;
+  if (details.length > 1 && details.every((d) => d.stated?.currency !== ccy)) {
+    const message = `Entry ${index} of ${statementId}: none of ${details.length} details states an amount in ${ccy}; read as one transaction`;
+    warnings.push({ code: 'inferred_value', message, where });
+    details = [mergeDetails(details)];
   }
   const split = splitAmounts(ctx, booked.value, details);
   if (split.warning) {
@@ -162,6 +170,25 @@ export function readEntry(
     booked: !status || status === 'BOOK',
   };
   return ok({ entry, transactions, warnings });
+}
+
+/** Details without amounts as one: the first's fields, every text and reference. */
+function mergeDetails(details: readonly DetailFields[]): DetailFields {
+  const first = details[0] as DetailFields;
+  const texts = details.flatMap((d) => (d.fields.remittanceText ? [d.fields.remittanceText] : []));
+  const refs = details.flatMap(
+    (d) =>
+      d.fields.structuredReferences ??
+      (d.fields.structuredReference ? [d.fields.structuredReference] : []),
+  );
+  const fields = {
+    ...first.fields,
+    ...(texts.length > 0 ? { remittanceText: texts.join(' ') } : {}),
+    ...(refs[0] ? { structuredReference: refs[0] } : {}),
+    ...(refs.length > 1 ? { structuredReferences: refs } : {}),
+  };
+  const { stated: _s, ...rest } = first;
+  return { ...rest, fields };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

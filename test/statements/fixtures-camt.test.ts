@@ -5,8 +5,24 @@ import { filesOf, fixture, type Json, listed, sameAmount } from './fixtures.js';
 
 const camt = filesOf('camt');
 
+/** The parts read: details that state no amount at all make ONE transaction of the entry. */
+function partsOf(e: Json): Json[] {
+  const all: Json[] = e.transactions?.length ? e.transactions : [{}];
+  if (all.length < 2 || all.some((p) => p.amount)) return all;
+  // The one transaction carries the texts of every detail, in order.
+  const texts = all.flatMap((p) => p.remittance_unstructured ?? []);
+  const refs = all.flatMap((p) => p.structured_references ?? []);
+  return [
+    {
+      ...all[0],
+      ...(texts.length > 0 ? { remittance_unstructured: texts } : {}),
+      ...(refs.length > 0 ? { structured_references: refs } : {}),
+    },
+  ];
+}
+
 function checkEntry(e: Json, txs: BankTransaction[], checks: Json[]): void {
-  const parts: Json[] = e.transactions?.length ? e.transactions : [{}];
+  const parts = partsOf(e);
   expect(txs).toHaveLength(parts.length);
   const batched = parts.length > 1;
   parts.forEach((p, i) => {
@@ -122,7 +138,7 @@ describe.each(camt)('camt fixture $file', (f) => {
     summary.statements.forEach((s: Json, i: number) => {
       const txs = [...(file.statements[i]?.transactions ?? [])];
       for (const e of s.entries) {
-        const n = Math.max(1, e.transactions?.length ?? 0);
+        const n = partsOf(e).length;
         checkEntry(e, txs.splice(0, n), f.structured_reference_checks ?? []);
       }
       expect(txs).toHaveLength(0);
