@@ -51,7 +51,8 @@ describe('statement bytes in UTF-16 with a byte order mark', () => {
     const text = `\uFEFF${body('1/1', '100,00', ':61:2401020102C10,00NTRFNONREF', '110,00')}\n-`;
     const le = new Uint8Array(Buffer.from(text, 'utf16le'));
     const be = new Uint8Array(le.length);
-    for (let i = 0; i + 1 < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1] as number, le[i] as number];
+    for (let i = 0; i + 1 < le.length; i += 2)
+      [be[i], be[i + 1]] = [le[i + 1] as number, le[i] as number];
     for (const bytes of [le, be]) {
       const file = readMt940(bytes)._unsafeUnwrap();
       expect(file.statements[0]?.transactions.map((t) => t.amount)).toEqual(['10.00']);
