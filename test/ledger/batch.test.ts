@@ -62,7 +62,7 @@ describe('applyPayments: many requests, one index', () => {
     expect(r.ledger.allocations).toHaveLength(1);
   });
 
-  it('treats a request repeated in the batch as a no-op, and the same id reused as an error', () => {
+  it('treats a request repeated in the batch as a no-op, the same id reused as an error', () => {
     const a1 = { id: 'A-1', sourceId: 'P-1', date: '2026-02-01', items: [{ itemId: 'INV-1' }] };
     const r = applyPayments(ledger, [a1, a1, { ...a1, date: '2026-02-02' }])._unsafeUnwrap();
     const seen = r.outcomes.map((o) => (o.ok ? o.repeated : o.error.code));
