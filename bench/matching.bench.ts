@@ -157,9 +157,9 @@ function speed(): void {
     `\nSpeed (generation not timed; warm-up on a tenth of the book: ${cold.ms.toFixed(0)} ms)\n`,
   );
   console.log(
-    '| transactions | open items | customers | matchPayments ms | per transaction µs | heap after MiB |',
+    '| transactions | open items | customers | matchPayments ms (best of 3) | CPU ms | per transaction µs | heap after MiB |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
   const variants = [
     base,
     { ...base, transactions: base.transactions * 2 },
@@ -168,11 +168,24 @@ function speed(): void {
   ];
   for (const counts of variants) {
     const book = generateBook(counts, 7);
-    const { ms, result } = time(() => matchPayments(book.transactions, book.items, book.customers));
+    // Best of three: on a shared machine the slowest runs measure the neighbours.
+    let best = Number.POSITIVE_INFINITY;
+    let cpu = 0;
+    for (let run = 0; run < 3; run += 1) {
+      const before = process.cpuUsage();
+      const { ms, result } = time(() =>
+        matchPayments(book.transactions, book.items, book.customers),
+      );
+      if (result.isErr()) throw new Error(result.error.message);
+      if (ms < best) {
+        best = ms;
+        const used = process.cpuUsage(before);
+        cpu = (used.user + used.system) / 1000;
+      }
+    }
     const heap = heapUsedMiB();
-    if (result.isErr()) throw new Error(result.error.message);
     console.log(
-      `| ${book.transactions.length} | ${book.items.length} | ${book.customers.length} | ${ms.toFixed(0)} | ${((ms * 1000) / book.transactions.length).toFixed(0)} | ${heap} |`,
+      `| ${book.transactions.length} | ${book.items.length} | ${book.customers.length} | ${best.toFixed(0)} | ${cpu.toFixed(0)} | ${((best * 1000) / book.transactions.length).toFixed(0)} | ${heap} |`,
     );
   }
   console.log(`\nPeak RSS: ${peakRssMiB()} MiB`);
