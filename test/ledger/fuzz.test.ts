@@ -84,8 +84,11 @@ function mutate(root: Json, edits: readonly Edit[]): Json {
   for (const e of edits) {
     const all = paths(tree);
     const path = all[e.at % all.length]!;
+    // A copy of the value: fast-check hands out the same constant object again, and
+    // putting it inside itself would make a cycle that JSON cannot have.
+    const value = structuredClone(e.value);
     if (path.length === 0) {
-      tree = e.value;
+      tree = value;
       continue;
     }
     const parent = path.slice(0, -1).reduce<Json>((t, k) => (t as never)[k], tree) as never;
@@ -95,7 +98,7 @@ function mutate(root: Json, edits: readonly Edit[]): Json {
       else delete (parent as Record<string, Json>)[key];
     } else if (e.kind === 'duplicate' && Array.isArray(parent)) {
       (parent as Json[]).push(structuredClone((parent as Json[])[key as number]!));
-    } else (parent as Record<string | number, Json>)[key] = e.value;
+    } else (parent as Record<string | number, Json>)[key] = value;
   }
   return tree;
 }
