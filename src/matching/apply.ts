@@ -1,8 +1,9 @@
 /**
  * Applying decisions to the ledger: each automatic decision becomes a ledger
  * payment (its `transactionId` is the bank transaction's id), allocations made
- * through the ledger's own `applyPayment`, and write-off records for early-payment
- * discounts and tolerated short payments. A reversal marks the payment it undoes
+ * through the ledger's own `applyPayments` (one index of the ledger for all the
+ * decisions that share no item, not one scan per payment), and write-off records for
+ * early-payment discounts and tolerated short payments. A reversal marks the payment it undoes
  * as reversed and undoes its allocations. Idempotent by transaction id: applying
  * the same result twice adds nothing the second time. Pure: returns a new ledger.
  *
@@ -14,7 +15,8 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
-import { applyPayment } from '../ledger/allocate.js';
+import { type AllocationRequest, applyPayment } from '../ledger/allocate.js';
+import { applyPayments } from '../ledger/batch.js';
 import type { Ledger, LedgerPayment, LedgerWriteOff } from '../ledger/types.js';
 import { undoAllocation } from '../ledger/undo.js';
 import type { IsoDate } from '../terms/date.js';
@@ -40,7 +42,15 @@ export function paymentIdFor(transactionId: string): string {
   return `PAY-${transactionId}`;
 }
 
-function applyOne(ledger: Ledger, d: MatchDecision): Result<Ledger, ReceivablesError> {
+interface Prepared {
+  readonly payment: LedgerPayment;
+  readonly writeOffs: readonly LedgerWriteOff[];
+  readonly request?: AllocationRequest;
+  /** Items the decision allocates to or writes off. */
+  readonly itemIds: readonly string[];
+}
+
+function prepare(d: MatchDecision): Result<Prepared, ReceivablesError> {
   const t = d.transaction;
   const customerId = d.customerId ?? d.allocations[0]?.customerId;
   if (customerId === undefined) {
@@ -73,18 +83,61 @@ function applyOne(ledger: Ledger, d: MatchDecision): Result<Ledger, ReceivablesE
       amount: a.amount,
       reason: a.kind === 'discount' ? 'early-payment discount' : 'tolerated short payment',
     }));
+  const items = d.allocations
+    .filter((a) => a.kind === 'payment')
+    .map((a) => ({ itemId: a.itemId!, amount: a.amount }));
+  const itemIds = d.allocations.flatMap((a) => (a.itemId === undefined ? [] : [a.itemId]));
+  const request = { id, sourceId: id, date: t.valueDate, items };
+  return ok({ payment, writeOffs, itemIds, ...(items.length > 0 && { request }) });
+}
+
+/**
+ * Applies prepared decisions that share no item and no transaction: their payments
+ * and write-offs are appended once and their allocations made by one ledger batch
+ * (the ledger indexed once). Each one sees only its own items, so the result is what
+ * applying them one by one gives; a refused one leaves no record.
+ */
+function applyChunk(
+  ledger: Ledger,
+  chunk: readonly Prepared[],
+): { ledger: Ledger; errors: (string | undefined)[] } {
+  const errors: (string | undefined)[] = chunk.map(() => undefined);
+  const requests = chunk.flatMap((c) => (c.request ? [c.request] : []));
+  const positions = chunk.flatMap((c, i) => (c.request ? [i] : []));
+  const withRecords: Ledger = {
+    ...ledger,
+    payments: [...ledger.payments, ...chunk.map((c) => c.payment)],
+    writeOffs: [...ledger.writeOffs, ...chunk.flatMap((c) => c.writeOffs)],
+  };
+  if (requests.length === 0) return { ledger: withRecords, errors };
+  const batch = applyPayments(withRecords, requests);
+  if (batch.isErr()) return { ledger, errors: chunk.map(() => batch.error.message) };
+  if (batch.value.refused === 0) return { ledger: batch.value.ledger, errors };
+  batch.value.outcomes.forEach((o, k) => {
+    if (!o.ok) errors[positions[k]!] = o.error.message;
+  });
+  const kept = chunk.filter((_, i) => errors[i] === undefined);
+  return {
+    ledger: {
+      ...batch.value.ledger,
+      payments: [...ledger.payments, ...kept.map((c) => c.payment)],
+      writeOffs: [...ledger.writeOffs, ...kept.flatMap((c) => c.writeOffs)],
+    },
+    errors,
+  };
+}
+
+function applyOne(ledger: Ledger, d: MatchDecision): Result<Ledger, ReceivablesError> {
+  const prepared = prepare(d);
+  if (prepared.isErr()) return err(prepared.error);
+  const { payment, writeOffs, request } = prepared.value;
   const withPayment: Ledger = {
     ...ledger,
     payments: [...ledger.payments, payment],
     writeOffs: [...ledger.writeOffs, ...writeOffs],
   };
-  const items = d.allocations
-    .filter((a) => a.kind === 'payment')
-    .map((a) => ({ itemId: a.itemId!, amount: a.amount }));
-  if (items.length === 0) return ok(withPayment);
-  return applyPayment(withPayment, { id, sourceId: id, date: t.valueDate, items }).map(
-    (o) => o.ledger,
-  );
+  if (request === undefined) return ok(withPayment);
+  return applyPayment(withPayment, request).map((o) => o.ledger);
 }
 
 function undoOne(ledger: Ledger, d: MatchDecision): Result<Ledger, string> {
@@ -119,41 +172,71 @@ export function applyMatchesWithReport(
   asOf: IsoDate,
 ): AppliedMatches {
   let current = ledger;
-  const applied: string[] = [];
-  const skipped: { transactionId: string; reason: string }[] = [];
   const seen = new Set(current.payments.map((p) => p.transactionId).filter((t) => t !== undefined));
   const ordered = [
     ...result.decisions.filter((d) => d.status === 'auto'),
     ...result.decisions.filter((d) => d.status === 'ignored' && d.undo !== undefined),
   ];
-  for (const d of ordered) {
-    const skip = (reason: string) => skipped.push({ transactionId: d.transactionId, reason });
+  // Per position in `ordered`: applied (true), skipped (a reason) or neither.
+  const outcome: (true | string | undefined)[] = ordered.map(() => undefined);
+  let chunk: { at: number; prepared: Prepared }[] = [];
+  const touched = new Set<string>();
+  const flush = () => {
+    const r = applyChunk(
+      current,
+      chunk.map((c) => c.prepared),
+    );
+    current = r.ledger;
+    chunk.forEach((c, k) => {
+      const error = r.errors[k];
+      outcome[c.at] = error ?? true;
+      if (error === undefined) seen.add(ordered[c.at]!.transactionId);
+    });
+    chunk = [];
+    touched.clear();
+  };
+  for (const [at, d] of ordered.entries()) {
     if (d.transaction.valueDate > asOf) {
-      skip(`valued ${d.transaction.valueDate}, after ${asOf}`);
+      outcome[at] = `valued ${d.transaction.valueDate}, after ${asOf}`;
       continue;
     }
-    if (d.status === 'auto') {
-      if (seen.has(d.transactionId)) continue;
-      const r = applyOne(current, d);
-      if (r.isErr()) {
-        skip(r.error.message);
-        continue;
-      }
-      current = r.value;
-      seen.add(d.transactionId);
-    } else {
-      const r = undoOne(current, d);
-      if (r.isErr()) {
-        if (r.error !== 'already reversed') skip(r.error);
-        continue;
-      }
-      current = r.value;
-      const reversedId = paymentIdFor(d.undo!.transactionId);
-      if (current.writeOffs.some((w) => w.id.startsWith(`${reversedId}/W`))) {
-        skip(`write-offs of ${reversedId} were not undone; correct them by hand`);
-      }
+    if (d.status !== 'auto') continue;
+    const prepared = prepare(d);
+    if (prepared.isErr()) {
+      outcome[at] = prepared.error.message;
+      continue;
     }
-    applied.push(d.transactionId);
+    const { itemIds } = prepared.value;
+    if (touched.has(d.transactionId) || itemIds.some((i) => touched.has(`item:${i}`))) flush();
+    if (seen.has(d.transactionId)) continue;
+    chunk.push({ at, prepared: prepared.value });
+    touched.add(d.transactionId);
+    for (const i of itemIds) touched.add(`item:${i}`);
+  }
+  if (chunk.length > 0) flush();
+  for (const [at, d] of ordered.entries()) {
+    if (d.status === 'auto' || outcome[at] !== undefined) continue;
+    const r = undoOne(current, d);
+    if (r.isErr()) {
+      if (r.error !== 'already reversed') outcome[at] = r.error;
+      continue;
+    }
+    current = r.value;
+    outcome[at] = true;
+    const reversedId = paymentIdFor(d.undo!.transactionId);
+    if (current.writeOffs.some((w) => w.id.startsWith(`${reversedId}/W`))) {
+      outcome[at] = `write-offs of ${reversedId} were not undone; correct them by hand`;
+    }
+  }
+  const applied: string[] = [];
+  const skipped: { transactionId: string; reason: string }[] = [];
+  for (const [at, d] of ordered.entries()) {
+    const o = outcome[at];
+    if (o === undefined) continue;
+    if (o !== true) skipped.push({ transactionId: d.transactionId, reason: o });
+    if (o === true || (d.status !== 'auto' && o.startsWith('write-offs of '))) {
+      applied.push(d.transactionId);
+    }
   }
   return { ledger: current, applied, skipped };
 }
