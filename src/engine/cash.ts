@@ -13,7 +13,7 @@ import type { Settlement, WebhookRequest } from '../ports/gateway.js';
 import type { Stored, SuggestionRecord } from '../ports/records.js';
 import { type ReadStatementOptions, readStatement } from '../statements/index.js';
 import type { BankTransaction } from '../statements/types.js';
-import { calendarDateIn, type IsoDate } from '../terms/date.js';
+import { calendarDateIn, type IsoDate, isIsoDate } from '../terms/date.js';
 import { type ImportReport, ingest } from './ingest.js';
 import { loadVersionedLedger, persistLedger } from './persist.js';
 import type { ReceivablesDeps } from './types.js';
@@ -47,6 +47,9 @@ export async function importStatement(
   options: ImportStatementOptions = {},
 ): Promise<Result<ImportReport, ReceivablesError>> {
   const { asOf, ...readOptions } = options;
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    return err(receivablesError('invalid_date', { input: String(asOf) }, ['asOf']));
+  }
   const file = readStatement(content, readOptions);
   if (file.isErr()) return err(file.error);
   const transactions = file.value.statements.flatMap((st) => st.transactions);

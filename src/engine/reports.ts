@@ -15,7 +15,7 @@ import type { Balances, Ledger } from '../ledger/types.js';
 import type { Period } from '../metrics/period.js';
 import { collectionMetrics } from '../metrics/report.js';
 import type { CollectionMetricsOptions, CollectionMetricsRow } from '../metrics/types.js';
-import type { IsoDate } from '../terms/date.js';
+import { type IsoDate, isIsoDate } from '../terms/date.js';
 import { loadLedger } from './ledger.js';
 import { enqueue } from './outbox.js';
 import type { ReceivablesDeps } from './types.js';
@@ -85,6 +85,9 @@ export async function statementOfAccount(
   asOf: IsoDate,
   options: { readonly currency: string; readonly send?: boolean },
 ): Promise<Result<StatementOfAccount, ReceivablesError>> {
+  if (!isIsoDate(asOf)) {
+    return err(receivablesError('invalid_date', { input: String(asOf) }, ['asOf']));
+  }
   const sender = deps.policies.dunning?.sender;
   return deps.store.transaction(
     async (s) =>

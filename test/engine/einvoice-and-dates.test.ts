@@ -30,3 +30,14 @@ describe('the e-invoice attached to invoice mails', () => {
     expect(types).toEqual(['application/json']);
   });
 });
+
+describe('dates a host passes to the engine', () => {
+  it('are checked before any work: an impossible date is invalid_date at asOf', async () => {
+    const { engine } = harness();
+    await engine.saveCustomer(acme);
+    const imported = await engine.importStatement('<Document/>', { asOf: '2024-02-30' });
+    expect(imported._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_date', path: ['asOf'] });
+    const statement = await engine.statementOfAccount('C1', '2024-13-01', { currency: 'EUR' });
+    expect(statement._unsafeUnwrapErr()).toMatchObject({ code: 'invalid_date', path: ['asOf'] });
+  });
+});
