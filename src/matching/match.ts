@@ -25,7 +25,10 @@ import { toUnits } from './units.js';
 
 /** Options of {@link matchPayments}. */
 export interface MatchPaymentsOptions {
-  /** Payments already in the ledger, so that a reversal can find the one it undoes. */
+  /**
+   * Payments already in the ledger, so that a reversal can find the one it undoes and
+   * a transaction already applied (by `transactionId`) is ignored, never offered again.
+   */
   readonly priorPayments?: readonly LedgerPayment[];
   /**
    * Called with (done, total) every 250 transactions and at the end, for a progress
@@ -49,6 +52,24 @@ function decided(tx: BankTransaction): DecidedTransaction {
     ...(tx.counterpartyAccount !== undefined && { counterpartyAccount: tx.counterpartyAccount }),
     ...(tx.counterpartyName !== undefined && { counterpartyName: tx.counterpartyName }),
   };
+}
+
+/**
+ * Why a transaction is left alone before any matching: the ledger holds a payment
+ * for it already (applying it again would book it twice), or the bank has not
+ * booked it (camt `PDNG`, `INFO`...): pending money is never applied nor suggested.
+ */
+function heldBack(tx: BankTransaction, appliedAs: ReadonlyMap<string, string>) {
+  const paymentId = appliedAs.get(tx.id);
+  if (paymentId !== undefined) {
+    const detail = `already applied as ${paymentId}`;
+    return { code: 'already_applied', weight: 0, detail } as const satisfies MatchSignal;
+  }
+  if (tx.status !== undefined && tx.status !== 'BOOK') {
+    const detail = `not booked (${tx.status})`;
+    return { code: 'not_booked', weight: 0, detail } as const satisfies MatchSignal;
+  }
+  return undefined;
 }
 
 /**
@@ -78,6 +99,10 @@ export function matchPayments(
   const book = bookResult.value;
   const payers = buildPayerIndex(customers);
   const priors = indexPriors(new Map(), priorFromLedger(options.priorPayments ?? []));
+  const appliedAs = new Map<string, string>();
+  for (const prior of options.priorPayments ?? []) {
+    if (prior.transactionId !== undefined) appliedAs.set(prior.transactionId, prior.id);
+  }
 
   const cache = new Map<string, CustomerViews>();
   const limitsByMinor = new Map<number, Limits>();
@@ -88,6 +113,17 @@ export function matchPayments(
     const base = { transactionId: tx.id, transaction: decided(tx), policyVersion: p.version };
     const empty = { confidence: 0, allocations: [], candidates: [] };
     scores.push(0);
+    const held = heldBack(tx, appliedAs);
+    if (held !== undefined) {
+      decisions.push({
+        ...base,
+        ...empty,
+        status: 'ignored',
+        reason: held.detail,
+        signals: [held],
+      });
+      continue;
+    }
     const currency = currencyOf(tx.currency);
     const units = currency.isOk() ? toUnits(tx.amount, currency.value.minorUnits) : undefined;
     if (currency.isErr() || units === undefined) {

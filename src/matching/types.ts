@@ -54,6 +54,8 @@ export type SignalCode =
   | 'claimed_by_other'
   | 'debit'
   | 'reversal'
+  | 'not_booked'
+  | 'already_applied'
   | 'invalid_transaction';
 
 /** One piece of evidence: its code, the weight it added and what it means, in words. */
