@@ -38,6 +38,32 @@ export interface Book {
   readonly byReference: MultiMap;
   readonly byAmount: MultiMap;
   readonly numbers: NumberIndex;
+  /** Instalments by their own id in upper case, as a payer may write it. */
+  readonly byInstalmentId: ReadonlyMap<string, number>;
+}
+
+/**
+ * How an item is named to a person: an instalment by its own id, anything else by
+ * the invoice number customers quote (its id when it has none).
+ *
+ * @example
+ * itemLabel({ ...openInvoice, kind: 'instalment', id: 'INV-1004/2', number: 'INV-1004' })
+ * //=> 'instalment INV-1004/2'
+ */
+export function itemLabel(item: OpenItem): string {
+  return item.kind === 'instalment' ? `instalment ${item.id}` : (item.number ?? item.id);
+}
+
+/**
+ * The invoice number an item is quoted by, naming the instalment when it is one.
+ *
+ * @example
+ * numberLabel({ ...openInvoice, kind: 'instalment', id: 'INV-1004/2', number: 'INV-1004' })
+ * //=> 'invoice number INV-1004 (instalment INV-1004/2)'
+ */
+export function numberLabel(item: OpenItem): string {
+  const number = `invoice number ${item.number ?? item.invoiceId ?? item.id}`;
+  return item.kind === 'instalment' ? `${number} (instalment ${item.id})` : number;
 }
 
 /**
@@ -136,5 +162,9 @@ export function buildBook(
     );
   }
   const numbers = buildNumberIndex(items.map((it) => it.source.number ?? it.source.invoiceId));
-  return ok({ items, byCustomer, byReference, byAmount, numbers });
+  const byInstalmentId = new Map<string, number>();
+  for (const it of items) {
+    if (it.source.kind === 'instalment') byInstalmentId.set(it.source.id.toUpperCase(), it.index);
+  }
+  return ok({ items, byCustomer, byReference, byAmount, numbers, byInstalmentId });
 }

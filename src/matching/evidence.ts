@@ -6,7 +6,7 @@
  * @module
  */
 import type { BankTransaction } from '../statements/types.js';
-import { type Book, referenceKey } from './book.js';
+import { type Book, itemLabel, numberLabel, referenceKey } from './book.js';
 import { findInvoiceNumbers, valuesOf } from './numbers.js';
 import type { MatchingPolicy } from './policy.js';
 import type { MatchSignal } from './types.js';
@@ -17,10 +17,28 @@ export interface TextEvidence {
   readonly general: readonly MatchSignal[];
 }
 
-const label = (book: Book, i: number) => {
-  const s = book.items[i]!.source;
-  return s.number ?? s.id;
-};
+const label = (book: Book, i: number) => itemLabel(book.items[i]!.source);
+const numberOf = (book: Book, i: number) => numberLabel(book.items[i]!.source);
+
+/**
+ * Instalment ids written in the text ('INV-1004/2'), each the instalment itself, not
+ * a typo of its invoice number; returns them and the text without them.
+ */
+function instalmentIds(book: Book, text: string): { found: Map<number, string>; rest: string } {
+  const found = new Map<number, string>();
+  if (book.byInstalmentId.size === 0) return { found, rest: text };
+  const rest = text
+    .split(/\s+/)
+    .map((token) => {
+      const written = token.replace(/^[("']+|[)"'.,;:]+$/g, '');
+      const item = book.byInstalmentId.get(written.toUpperCase());
+      if (item === undefined) return token;
+      if (!found.has(item)) found.set(item, written);
+      return '';
+    })
+    .join(' ');
+  return { found, rest };
+}
 
 function keep(byItem: Map<number, MatchSignal>, item: number, signal: MatchSignal): void {
   const old = byItem.get(item);
@@ -83,25 +101,30 @@ export function gatherEvidence(
     const detail = `reference ${written} in the text is the payment reference of ${label(book, item)}`;
     keep(byItem, item, { code: 'reference_exact', weight: w.referenceExact, detail });
   }
-  for (const hit of findInvoiceNumbers(book.numbers, text)) {
-    const name = label(book, hit.item);
+  const own = instalmentIds(book, text);
+  for (const [item, written] of own.found) {
+    const detail = `'${written}' in the text is ${label(book, item)}`;
+    keep(byItem, item, { code: 'invoice_number', weight: w.invoiceNumber, detail });
+  }
+  for (const hit of findInvoiceNumbers(book.numbers, own.rest)) {
+    const name = numberOf(book, hit.item);
     const signal: MatchSignal =
       hit.kind === 'exact'
         ? {
             code: 'invoice_number',
             weight: w.invoiceNumber,
-            detail: `invoice number ${name} in the text`,
+            detail: `${name} in the text`,
           }
         : hit.kind === 'loose'
           ? {
               code: 'invoice_number_loose',
               weight: w.invoiceNumberLoose,
-              detail: `'${hit.written}' in the text reads as invoice number ${name}`,
+              detail: `'${hit.written}' in the text reads as ${name}`,
             }
           : {
               code: 'invoice_number_typo',
               weight: w.invoiceNumberTypo,
-              detail: `'${hit.written}' in the text is one edit away from invoice number ${name}`,
+              detail: `'${hit.written}' in the text is one edit away from ${name}`,
             };
     keep(byItem, hit.item, signal);
   }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { BookItem, ItemDiscount } from './book.js';
+import { type BookItem, type ItemDiscount, itemLabel } from './book.js';
 import type { MatchingPolicy } from './policy.js';
 import type { MatchSignal, ProposedAllocation } from './types.js';
 import { formatUnits, minUnits, toUnits } from './units.js';
@@ -115,7 +115,7 @@ export function classify(due: bigint, anyDiscount: boolean, payment: Payment): F
   return shortfall <= payment.limits.fee ? 'fee' : undefined;
 }
 
-const label = (v: ItemView) => v.item.source.number ?? v.item.source.id;
+const label = (v: ItemView) => itemLabel(v.item.source);
 
 /**
  * The allocations of a fit: cash parts (payment, unapplied) add up to the payment.
