@@ -7,7 +7,7 @@
  */
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { parseLedger } from '../../ledger/index.js';
+import { readLedgerText } from '../../ledger/index.js';
 import type { Ledger } from '../../ledger/types.js';
 import {
   type CollectionMetricsRow,
@@ -25,7 +25,7 @@ import {
   invalid,
   isFailure,
   plainOutput,
-  readInputJson,
+  readInputText,
   report,
   usage,
 } from '../io.js';
@@ -39,10 +39,12 @@ interface MetricsFlags {
   readonly json?: boolean;
 }
 
+/** A JSON or CSV ledger (CSV by the file's extension or its content). */
 function readLedger(file: string): Ledger | Failure {
-  const read = readInputJson(file);
-  if (isFailure(read)) return read;
-  const parsed = parseLedger(read.json);
+  const text = readInputText(file);
+  if (isFailure(text)) return text;
+  const format = file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  const parsed = readLedgerText(text, format);
   return parsed.isOk() ? parsed.value : invalid(`${file}: ${parsed.error.message}`);
 }
 
