@@ -29,3 +29,15 @@ export function openItemsForMatching(ledger: Ledger, asOf: IsoDate): OpenItem[] 
       return offered && item.discounts === undefined ? { ...item, discounts: offered } : item;
     });
 }
+
+/**
+ * Items of a ledger fully paid as of a date, for `matchPayments`' `settledItems`: a
+ * later payment quoting one's reference is reported as a possible double payment.
+ *
+ * @example
+ * settledItemsForMatching(EMPTY_LEDGER, '2024-03-31')
+ * //=> []
+ */
+export function settledItemsForMatching(ledger: Ledger, asOf: IsoDate): OpenItem[] {
+  return balancesAsOf(ledger, asOf).items.filter((item) => item.status === 'paid');
+}

@@ -20,6 +20,7 @@ import { type Limits, limitsOf } from './fit.js';
 import { buildPayerIndex, identifyPayer } from './payer.js';
 import { type MatchingPolicyInput, parseMatchingPolicy } from './policy.js';
 import { findReversed, indexPriors, priorFromLedger, priorFromTransaction } from './reversals.js';
+import { indexSettled, noteSettled } from './settled.js';
 import type { DecidedTransaction, MatchDecision, MatchResult, MatchSignal } from './types.js';
 import { toUnits } from './units.js';
 
@@ -30,6 +31,12 @@ export interface MatchPaymentsOptions {
    * a transaction already applied (by `transactionId`) is ignored, never offered again.
    */
   readonly priorPayments?: readonly LedgerPayment[];
+  /**
+   * Items already paid (e.g. `settledItemsForMatching(ledger, asOf)`): never allocated
+   * to, but a payment left for review that quotes one's reference is called a possible
+   * double payment of it.
+   */
+  readonly settledItems?: readonly OpenItem[];
   /**
    * Called with (done, total) every 250 transactions and at the end, for a progress
    * display; matching itself never waits for it.
@@ -195,7 +202,10 @@ export function matchPayments(
     openById ??= new Map(book.items.map((it) => [it.source.id, it.source.openAmount]));
     return openById.get(id);
   };
-  const resolved = resolveClaims(decisions, scores, openOf, p);
+  const settled = indexSettled(options.settledItems ?? []);
+  const resolved = resolveClaims(decisions, scores, openOf, p).map((d, i) =>
+    noteSettled(d, transactions[i]!, settled),
+  );
   const summary = { auto: 0, suggest: 0, unmatched: 0, ignored: 0 };
   for (const d of resolved) summary[d.status] += 1;
   return ok({ policyVersion: p.version, decisions: resolved, summary });

@@ -55,6 +55,7 @@ export type SignalCode =
   | 'debit'
   | 'reversal'
   | 'not_booked'
+  | 'reference_settled'
   | 'already_applied'
   | 'invalid_transaction';
 
