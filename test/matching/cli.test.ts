@@ -91,4 +91,76 @@ describe('receivables match <statement> <ledger> (spawned CLI)', () => {
     expect(date.status).toBe(1);
     expect(date.stderr).toContain('--as-of must be a date');
   });
+
+  it('ignores an entry the bank has not booked (camt PDNG)', () => {
+    const pending = join(dir, 'pending.xml');
+    const xml = readFileSync(STATEMENT, 'utf8').replace(
+      '<Sts>BOOK</Sts>',
+      '<Sts><Cd>PDNG</Cd></Sts>',
+    );
+    writeFileSync(pending, xml);
+    const run = cli(pending, ledgerPath, '--json');
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout);
+    // Both parts of the one (pending) entry: never applied, never suggested.
+    expect(
+      result.decisions.map((d: { status: string; reason: string }) => [d.status, d.reason]),
+    ).toEqual([
+      ['ignored', 'not booked (PDNG)'],
+      ['ignored', 'not booked (PDNG)'],
+    ]);
+  });
+
+  it('reports transactions of its own --output ledger as already applied', () => {
+    const out = join(dir, 'once.json');
+    expect(cli(STATEMENT, ledgerPath, '--output', out).status).toBe(0);
+    const again = cli(STATEMENT, out, '--json');
+    expect(again.status).toBe(0);
+    const result = JSON.parse(again.stdout);
+    expect(
+      result.decisions.map((d: { status: string; reason: string }) => [d.status, d.reason]),
+    ).toEqual([
+      ['ignored', 'already applied as PAY-20170323123456789012345/1.1'],
+      ['ignored', 'already applied as PAY-20170323123456789012345/1.2'],
+    ]);
+  });
+
+  it('reads a CSV statement with --mapping', () => {
+    // One credit of 1296.00 CHF quoting INV-22's reference, from the customer's account.
+    const csv = join(dir, 'bank.csv');
+    writeFileSync(
+      csv,
+      'Date;Amount;Currency;Account;Reference\n23.03.2017;1296,00;CHF;CH3333000000123456789;' +
+        '302388292000022222222222222\n',
+    );
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        delimiter: ';',
+        decimalSeparator: ',',
+        dateFormat: 'DD.MM.YYYY',
+        columns: {
+          bookingDate: 'Date',
+          amount: 'Amount',
+          currency: 'Currency',
+          counterpartyAccount: 'Account',
+          remittanceText: 'Reference',
+        },
+      }),
+    );
+    const run = cli(csv, ledgerPath, '--mapping', mapping, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const d = JSON.parse(run.stdout).decisions;
+    expect(
+      d.map((x: { status: string; allocations: { itemId: string }[] }) => [
+        x.status,
+        x.allocations.map((a) => a.itemId),
+      ]),
+    ).toEqual([['auto', ['INV-22']]]);
+    const missing = cli(csv, ledgerPath, '--mapping', join(dir, 'none.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^receivables match: .*none\.json/);
+  });
 });

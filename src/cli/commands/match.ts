@@ -2,13 +2,14 @@
  * `receivables match <statement> <ledger>`: reads a bank statement file and a ledger
  * (JSON, the `Ledger` shape), matches every transaction against the open items as of
  * a date, and prints each decision with its allocations, confidence and reasons, or
- * the whole result as JSON. With `--output` it also writes the ledger with the
+ * the whole result as JSON. A CSV statement needs `--mapping` (as for `receivables
+ * statement`). With `--output` it also writes the ledger with the
  * automatic decisions applied. A progress bar goes to stderr for large input when
  * stderr is a terminal.
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
@@ -19,13 +20,25 @@ import {
   type MatchResult,
   matchPayments,
   openItemsForMatching,
+  settledItemsForMatching,
 } from '../../matching/index.js';
-import { readStatement } from '../../statements/index.js';
+import { type CsvMapping, readStatement } from '../../statements/index.js';
 import { isIsoDate } from '../../terms/date.js';
+import {
+  EXIT_HELP,
+  type Failure,
+  invalid,
+  isFailure,
+  readInputBytes,
+  readInputJson,
+  report,
+  usage,
+} from '../io.js';
 
 interface MatchFlags {
   readonly asOf?: string;
   readonly policy?: string;
+  readonly mapping?: string;
   readonly output?: string;
   readonly json?: boolean;
 }
@@ -33,26 +46,15 @@ interface MatchFlags {
 /** Below this many transactions no progress bar is shown. */
 const LARGE_INPUT = 2_000;
 
-function readText(path: string): string | { error: string } {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    return { error: `cannot read ${path}: ${(error as Error).message}` };
+function readMapping(path: string | undefined): { csv?: CsvMapping } | Failure {
+  if (path === undefined) return {};
+  const mapping = readInputJson(path);
+  if (isFailure(mapping)) return mapping;
+  if (typeof mapping.json !== 'object' || mapping.json === null || Array.isArray(mapping.json)) {
+    return invalid(`${path}: a CSV mapping must be a JSON object (see CsvMapping)`);
   }
+  return { csv: mapping.json as CsvMapping };
 }
-
-function readJson(path: string): unknown | { error: string } {
-  const text = readText(path);
-  if (typeof text !== 'string') return text;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    return { error: `${path} is not JSON: ${(error as Error).message}` };
-  }
-}
-
-const isFailure = (x: unknown): x is { error: string } =>
-  typeof x === 'object' && x !== null && 'error' in x && Object.keys(x).length === 1;
 
 function allocationsText(d: MatchDecision): string {
   return d.allocations
@@ -91,20 +93,22 @@ function print(result: MatchResult, skipped: readonly { transactionId: string; r
   for (const k of skipped) process.stdout.write(`not applied ${k.transactionId}: ${k.reason}\n`);
 }
 
-function run(statementPath: string, ledgerPath: string, flags: MatchFlags): string | undefined {
+function run(statementPath: string, ledgerPath: string, flags: MatchFlags): Failure | undefined {
   if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
-    return `--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(flags.asOf)}`;
+    return invalid(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(flags.asOf)}`);
   }
-  const text = readText(statementPath);
-  if (typeof text !== 'string') return text.error;
-  const file = readStatement(text);
-  if (file.isErr()) return `${statementPath}: ${file.error.message}`;
-  const raw = readJson(ledgerPath);
-  if (isFailure(raw)) return raw.error;
-  const ledger = parseLedger(raw);
-  if (ledger.isErr()) return `${ledgerPath}: ${ledger.error.message}`;
-  const policy = flags.policy === undefined ? {} : readJson(flags.policy);
-  if (isFailure(policy)) return policy.error;
+  const mapping = readMapping(flags.mapping);
+  if (isFailure(mapping)) return mapping;
+  const bytes = readInputBytes(statementPath);
+  if (isFailure(bytes)) return bytes;
+  const file = readStatement(bytes, mapping);
+  if (file.isErr()) return invalid(`${statementPath}: ${file.error.message}`);
+  const raw = readInputJson(ledgerPath);
+  if (isFailure(raw)) return raw;
+  const ledger = parseLedger(raw.json);
+  if (ledger.isErr()) return invalid(`${ledgerPath}: ${ledger.error.message}`);
+  const policy = flags.policy === undefined ? { json: {} } : readInputJson(flags.policy);
+  if (isFailure(policy)) return policy;
 
   const transactions = file.value.statements.flatMap((s) => s.transactions);
   const latest = transactions
@@ -121,18 +125,22 @@ function run(statementPath: string, ledgerPath: string, flags: MatchFlags): stri
     transactions,
     openItemsForMatching(ledger.value, asOf),
     ledger.value.customers,
-    policy as object,
-    { priorPayments: ledger.value.payments, onProgress: (done) => bar?.update(done) },
+    policy.json as object,
+    {
+      priorPayments: ledger.value.payments,
+      settledItems: settledItemsForMatching(ledger.value, asOf),
+      onProgress: (done) => bar?.update(done),
+    },
   );
   bar?.stop();
-  if (result.isErr()) return `${flags.policy ?? 'policy'}: ${result.error.message}`;
+  if (result.isErr()) return invalid(`${flags.policy ?? 'policy'}: ${result.error.message}`);
 
   const applied = applyMatchesWithReport(ledger.value, result.value, asOf);
   if (flags.output !== undefined) {
     try {
       writeFileSync(flags.output, `${JSON.stringify(applied.ledger, null, 2)}\n`);
     } catch (error) {
-      return `cannot write ${flags.output}: ${(error as Error).message}`;
+      return usage(`cannot write ${flags.output}: ${(error as Error).message}`);
     }
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
@@ -151,16 +159,16 @@ export function registerMatchCommand(program: Command): Command {
   return program
     .command('match')
     .description('match the payments of a bank statement to the open items of a ledger')
-    .argument('<statement>', 'bank file (camt.053/054, MT940, BAI2)')
+    .argument('<statement>', 'bank file (camt.053/054, MT940, BAI2, CSV with --mapping)')
     .argument('<ledger>', 'ledger as JSON (customers, invoices, payments, allocations...)')
     .option('--as-of <date>', 'open items as of this day (default: the latest value date)')
     .option('--policy <file>', 'matching policy as JSON (defaults otherwise)')
+    .option('--mapping <file>', 'CSV column mapping as JSON (see CsvMapping)')
     .option('--output <file>', 'write the ledger with the automatic decisions applied')
     .option('--json', 'print the whole match result as JSON')
+    .addHelpText('after', EXIT_HELP)
     .action((statement: string, ledger: string, flags: MatchFlags) => {
       const failure = run(statement, ledger, flags);
-      if (failure === undefined) return;
-      process.stderr.write(`receivables match: ${failure}\n`);
-      process.exitCode = 1;
+      if (failure !== undefined) report('match', failure);
     });
 }
