@@ -84,7 +84,8 @@ const t1 = performance.now();
 applyMatches(once, result, '2024-03-31');
 const t2 = performance.now();
 process.stdout.write(
-  '| items | decisions | customers | apply ms | again ms | allocations |\n|---:|---:|---:|---:|---:|---:|\n' +
+  '| items | decisions | customers | apply ms | again ms | allocations |\n' +
+    '|---:|---:|---:|---:|---:|---:|\n' +
     `| ${items} | ${count} | ${customerCount} | ${(t1 - t0).toFixed(0)} | ` +
     `${(t2 - t1).toFixed(0)} | ${once.allocations.length} |\n`,
 );
