@@ -14,77 +14,15 @@ import { type ReceivablesError, receivablesError } from '../errors/index.js';
 import { replayLedger } from '../ledger/replay.js';
 import { unitsOf } from '../ledger/state.js';
 import type { Balances, Customer, Ledger } from '../ledger/types.js';
-import { addUnits, parseUnits, subUnits, type Units } from '../ledger/units.js';
+import { parseUnits, subUnits } from '../ledger/units.js';
 import { type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
-import { bucketIndex, resolveBuckets } from './buckets.js';
-import { type Accumulator, buildReport } from './report.js';
+import { resolveBuckets } from './buckets.js';
+import { Collector } from './collect.js';
+import { buildReport } from './report.js';
 import type { AgeReceivablesOptions, AgingReport } from './types.js';
 
 function isBalances(input: Ledger | Balances): input is Balances {
   return typeof (input as Balances).asOf === 'string' && Array.isArray((input as Balances).sources);
-}
-
-/** Adds amounts into per-customer accumulators; one Map lookup per amount. */
-class Collector {
-  readonly byCustomer = new Map<string, Accumulator>();
-  private readonly days = new Map<string, number>();
-
-  constructor(
-    private readonly asOfDay: number,
-    private readonly uppers: readonly number[],
-  ) {}
-
-  private accumulator(customerId: string, currency: string, minorUnits: number): Accumulator {
-    let acc = this.byCustomer.get(customerId);
-    while (acc !== undefined && acc.currency !== currency) acc = acc.next;
-    if (acc !== undefined) return acc;
-    const fresh: Accumulator = {
-      customerId,
-      currency,
-      minorUnits,
-      openByBucket: this.uppers.map(() => 0).concat(0),
-      unappliedByBucket: this.uppers.map(() => 0).concat(0),
-      open: 0,
-      cash: 0,
-      credit: 0,
-      next: this.byCustomer.get(customerId),
-    };
-    this.byCustomer.set(customerId, fresh);
-    return fresh;
-  }
-
-  private bucketOf(date: IsoDate): number {
-    let day = this.days.get(date);
-    if (day === undefined) {
-      day = toDayNumber(date);
-      this.days.set(date, day);
-    }
-    return bucketIndex(this.uppers, this.asOfDay - day);
-  }
-
-  /** An open item's open amount (positive), aged by `date`. */
-  item(customerId: string, currency: string, minorUnits: number, open: Units, date: IsoDate) {
-    const acc = this.accumulator(customerId, currency, minorUnits);
-    const b = this.bucketOf(date);
-    acc.openByBucket[b] = addUnits(acc.openByBucket[b]!, open);
-    acc.open = addUnits(acc.open, open);
-  }
-
-  /** What is left of a payment or credit note (positive), aged by its own date. */
-  source(
-    customerId: string,
-    currency: string,
-    minorUnits: number,
-    left: Units,
-    date: IsoDate,
-    cash: boolean,
-  ) {
-    const acc = this.accumulator(customerId, currency, minorUnits);
-    const b = this.bucketOf(date);
-    acc.unappliedByBucket[b] = addUnits(acc.unappliedByBucket[b]!, left);
-    if (cash) acc.cash = addUnits(acc.cash, left);
-    else acc.credit = addUnits(acc.credit, left);
-  }
 }
 
 function collectLedger(ledger: Ledger, asOf: IsoDate, byIssue: boolean, c: Collector): void {
@@ -120,32 +58,35 @@ function collectBalances(
     }
     return lastUnits;
   };
-  const read = (amount: string, currency: string, path: (string | number)[]) => {
-    const u = parseUnits(amount, unitsFor(currency));
-    if (u !== undefined) return u;
-    return receivablesError(
-      'invalid_amount',
-      { input: amount, reason: `not a ${currency} amount` },
-      path,
+  // The error path is built only for a bad amount: an array per amount read would be
+  // a million short-lived allocations for a million items.
+  const refuse = (amount: string, currency: string, path: (string | number)[]) =>
+    err(
+      receivablesError(
+        'invalid_amount',
+        { input: amount, reason: `not a ${currency} amount` },
+        path,
+      ),
     );
-  };
-  for (const [i, item] of balances.items.entries()) {
-    const open = read(item.openAmount, item.currency, ['items', i, 'openAmount']);
-    if (typeof open === 'object') return err(open);
+  const items = balances.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const mu = unitsFor(item.currency);
+    const open = parseUnits(item.openAmount, mu);
+    if (open === undefined)
+      return refuse(item.openAmount, item.currency, ['items', i, 'openAmount']);
     if (!(open > 0)) continue;
-    c.item(
-      item.customerId,
-      item.currency,
-      unitsFor(item.currency),
-      open,
-      byIssue ? item.issueDate : item.dueDate,
-    );
+    c.item(item.customerId, item.currency, mu, open, byIssue ? item.issueDate : item.dueDate);
   }
-  for (const [i, s] of balances.sources.entries()) {
-    const left = read(s.unappliedAmount, s.currency, ['sources', i, 'unappliedAmount']);
-    if (typeof left === 'object') return err(left);
-    if (left > 0)
-      c.source(s.customerId, s.currency, unitsFor(s.currency), left, s.date, s.kind === 'payment');
+  const sources = balances.sources;
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i]!;
+    const mu = unitsFor(s.currency);
+    const left = parseUnits(s.unappliedAmount, mu);
+    if (left === undefined) {
+      return refuse(s.unappliedAmount, s.currency, ['sources', i, 'unappliedAmount']);
+    }
+    if (left > 0) c.source(s.customerId, s.currency, mu, left, s.date, s.kind === 'payment');
   }
   return ok(true);
 }
@@ -216,6 +157,6 @@ export function ageReceivables(
 
   const customers: readonly Customer[] =
     options.customers ?? (given ? [] : (input as Ledger).customers);
-  const report = buildReport(collector.byCustomer, customers, unapplied === 'net-oldest');
+  const report = buildReport(collector.accumulators(), customers, unapplied === 'net-oldest');
   return ok({ asOf, basis, unapplied, buckets, ...report });
 }

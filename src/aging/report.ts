@@ -12,7 +12,7 @@ import { addUnits, formatUnits, minUnits, subUnits, type Units } from '../ledger
 import { percentagesOf } from './percent.js';
 import type { AgingRow, AgingTotal } from './types.js';
 
-/** One customer's sums in one currency, in minor units; `next` chains its other currencies. */
+/** One customer's sums in one currency, in minor units. */
 export interface Accumulator {
   readonly customerId: string;
   readonly currency: string;
@@ -23,8 +23,7 @@ export interface Accumulator {
   readonly unappliedByBucket: Units[];
   open: Units;
   cash: Units;
-  credit: Units;
-  readonly next: Accumulator | undefined;
+  readonly credit: Units;
 }
 
 /** Bucket amounts with each unapplied amount as a negative amount in its own bucket. */
@@ -70,16 +69,12 @@ const byKey = (a: Accumulator, b: Accumulator): number =>
 
 /** Rows and totals of the report from the accumulators. */
 export function buildReport(
-  accumulators: ReadonlyMap<string, Accumulator>,
+  accumulators: readonly Accumulator[],
   customers: readonly Customer[],
   netOldest: boolean,
 ): { rows: AgingRow[]; totals: AgingTotal[] } {
   const names = new Map(customers.map((c) => [c.id, c.name]));
-  const all: Accumulator[] = [];
-  for (const first of accumulators.values()) {
-    for (let acc: Accumulator | undefined = first; acc; acc = acc.next) all.push(acc);
-  }
-  all.sort(byKey);
+  const all = [...accumulators].sort(byKey);
 
   const rows: AgingRow[] = [];
   const sums = new Map<string, Sum>();
