@@ -51,7 +51,7 @@ function nettedBuckets(acc: Accumulator): Units[] {
 interface Sum {
   readonly currency: string;
   readonly minorUnits: number;
-  amounts: Units[];
+  readonly amounts: Units[];
   open: Units;
   cash: Units;
   credit: Units;
@@ -83,16 +83,34 @@ export function buildReport(
     const mu = acc.minorUnits;
     const balance = subUnits(subUnits(acc.open, acc.cash), acc.credit);
     const name = names.get(acc.customerId);
-    rows.push({
-      customerId: acc.customerId,
-      ...(name === undefined ? {} : { customerName: name }),
-      currency: acc.currency,
-      amounts: amounts.map((a) => formatUnits(a, mu)),
-      openAmount: formatUnits(acc.open, mu),
-      unappliedCash: formatUnits(acc.cash, mu),
-      unappliedCredit: formatUnits(acc.credit, mu),
-      balance: formatUnits(balance, mu),
-    });
+    const texts: string[] = [];
+    for (const a of amounts) texts.push(formatUnits(a, mu));
+    const openAmount = formatUnits(acc.open, mu);
+    const unappliedCash = formatUnits(acc.cash, mu);
+    const unappliedCredit = formatUnits(acc.credit, mu);
+    const balanceText = formatUnits(balance, mu);
+    rows.push(
+      name === undefined
+        ? {
+            customerId: acc.customerId,
+            currency: acc.currency,
+            amounts: texts,
+            openAmount,
+            unappliedCash,
+            unappliedCredit,
+            balance: balanceText,
+          }
+        : {
+            customerId: acc.customerId,
+            customerName: name,
+            currency: acc.currency,
+            amounts: texts,
+            openAmount,
+            unappliedCash,
+            unappliedCredit,
+            balance: balanceText,
+          },
+    );
     let sum = sums.get(acc.currency);
     if (!sum) {
       sum = {
@@ -106,7 +124,8 @@ export function buildReport(
       };
       sums.set(acc.currency, sum);
     }
-    sum.amounts = sum.amounts.map((s, i) => addUnits(s, amounts[i]!));
+    const into = sum.amounts;
+    for (let i = 0; i < into.length; i++) into[i] = addUnits(into[i]!, amounts[i]!);
     sum.open = addUnits(sum.open, acc.open);
     sum.cash = addUnits(sum.cash, acc.cash);
     sum.credit = addUnits(sum.credit, acc.credit);
