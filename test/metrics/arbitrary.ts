@@ -13,7 +13,7 @@ import type {
   LedgerRefund,
   LedgerWriteOff,
 } from '../../src/ledger/types.js';
-import { addDays } from '../../src/terms/date.js';
+import { addDays, maxDate } from '../../src/terms/date.js';
 
 const START = '2026-01-01';
 const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
@@ -140,7 +140,7 @@ function build(steps: readonly Step[], credits: boolean): Ledger {
       return;
     }
     const amount = Math.min(left, sourceLeft.get(src.id)!, s.d % 3 === 0 ? 1 + s.d * 31 : left);
-    const date = addDays(src.date > inv.issueDate ? src.date : inv.issueDate, s.c % 20);
+    const date = addDays(maxDate(src.date, inv.issueDate), s.c % 20);
     const reversedOn = credits && s.c % 7 === 0 ? addDays(date, 10 + s.c) : undefined;
     allocations.push({
       id: `AL-${k}`,
