@@ -66,7 +66,8 @@ export async function runDunning(
   if (missing >= 0) {
     const known = Object.keys(DEFAULT_TEMPLATES).join(', ');
     const id = policy.levels[missing]!.templateId;
-    const reason = `level ${missing + 1} names template "${id}", which does not exist (known: ${known})`;
+    const reason =
+      `level ${missing + 1} names template "${id}",` + ` which does not exist (known: ${known})`;
     return err(receivablesError('invalid_policy', { reason }, ['levels', missing, 'templateId']));
   }
   return deps.store.transaction(async (s) =>

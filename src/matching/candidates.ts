@@ -42,7 +42,8 @@ function comboSignals(ctx: TxContext, fit: Fit): MatchSignal[] {
     const detail = `they are the customer's ${n} oldest open items, all those due up to ${last}`;
     signals.push({ code: 'combination_oldest', weight: w.combinationOldest, detail });
   } else if (fit.pattern === 'consecutive') {
-    const detail = `they follow each other without a gap in due-date order (due ${first} to ${last})`;
+    const detail =
+      `they follow each other without a gap in` + ` due-date order (due ${first} to ${last})`;
     signals.push({ code: 'combination_consecutive', weight: w.combinationConsecutive, detail });
   }
   if (fit.views.every((v) => v.item.source.dueDate <= ctx.tx.valueDate)) {
@@ -70,11 +71,13 @@ function payerSignals(ctx: TxContext, customerId: string): MatchSignal[] {
     return [{ code: 'payer_conflict', weight: w.payerConflict * strength, detail }];
   }
   if (mine.how === 'account') {
-    const detail = `payer account ${ctx.tx.counterpartyAccount} is on file for customer ${customerId}`;
+    const detail =
+      `payer account ${ctx.tx.counterpartyAccount}` + ` is on file for customer ${customerId}`;
     return [{ code: 'payer_account', weight: w.payerAccount * share, detail }];
   }
   if (mine.how === 'name_exact') {
-    const detail = `payer name '${who}' is the name of customer ${customerId} ('${mine.matchedName}')`;
+    const detail =
+      `payer name '${who}' is the name of customer` + ` ${customerId} ('${mine.matchedName}')`;
     return [{ code: 'payer_name_exact', weight: w.payerNameExact * share, detail }];
   }
   const s = mine.similarity.toFixed(2);
@@ -118,7 +121,9 @@ function draftOf(
     const rate = (v as { rate?: string }).rate;
     if (rate === undefined) continue;
     autoAllowed = false;
-    const detail = `${v.item.source.id} is in ${v.item.source.currency}, converted at the policy rate ${rate}`;
+    const detail =
+      `${v.item.source.id} is in ${v.item.source.currency},` +
+      ` converted at the policy rate ${rate}`;
     signals.push({ code: 'cross_currency', weight: ctx.policy.weights.crossCurrency, detail });
     break;
   }
@@ -171,12 +176,15 @@ export function buildCandidates(ctx: TxContext): Draft[] {
     const budget: MatchSignal = {
       code: 'search_budget_exhausted',
       weight: 0,
-      detail: `combinations of up to ${policy.maxCombinationItems} items need more than the ${policy.searchBudget} search steps the policy allows`,
+      detail:
+        `combinations of up to ${policy.maxCombinationItems} items need more` +
+        ` than the ${policy.searchBudget} search steps the policy allows`,
     };
     if (exhausted && fits.length === 0) extra.push(budget);
     if (fits.length === 1 && !exhausted) {
       const detail = searched
-        ? `no other open item, or combination of up to ${policy.maxCombinationItems} items, of this customer fits the amount`
+        ? `no other open item, or combination of up to` +
+          ` ${policy.maxCombinationItems} items, of this customer fits the amount`
         : 'no other open item of this customer fits the amount';
       extra.push({ code: 'amount_unique', weight: w.amountUnique, detail });
     }

@@ -160,7 +160,8 @@ export function resolveClaims(
       continue;
     }
     const by = claimed.get(conflict.itemId!)!.by;
-    const detail = `${conflict.itemId} is also claimed by transaction ${by}, whose evidence is stronger`;
+    const detail =
+      `${conflict.itemId} is also claimed by` + ` transaction ${by}, whose evidence is stronger`;
     const weight = policy.weights.claimedByOther;
     const signal: MatchSignal = { code: 'claimed_by_other', weight, detail };
     decisions[i] = {

@@ -98,7 +98,8 @@ export function gatherEvidence(
   }
   const text = texts.join(' ');
   for (const [item, written] of textReferences(book, text)) {
-    const detail = `reference ${written} in the text is the payment reference of ${label(book, item)}`;
+    const detail =
+      `reference ${written} in the text is the` + ` payment reference of ${label(book, item)}`;
     keep(byItem, item, { code: 'reference_exact', weight: w.referenceExact, detail });
   }
   const own = instalmentIds(book, text);

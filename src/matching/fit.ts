@@ -187,11 +187,15 @@ export function amountSignal(fit: Fit, payment: Payment, policy: MatchingPolicy)
     }
     case 'short_tolerated': {
       const fate = policy.shortPayment.action === 'write-off' ? 'written off' : 'left open';
-      const detail = `amount is ${fmt(fit.shortfall)} short of ${of} (${fmt(open)}), within the tolerance: ${fate}`;
+      const detail =
+        `amount is ${fmt(fit.shortfall)} short of ${of}` +
+        ` (${fmt(open)}), within the tolerance: ${fate}`;
       return { code: 'amount_short_tolerated', weight: w.amountShortTolerated, detail };
     }
     case 'fee': {
-      const detail = `amount is ${fmt(fit.shortfall)} short of ${of}, as a bank fee would be; the difference stays open`;
+      const detail =
+        `amount is ${fmt(fit.shortfall)} short of ${of},` +
+        ` as a bank fee would be; the difference stays open`;
       return { code: 'amount_fee', weight: w.amountFee, detail };
     }
     case 'partial': {
@@ -199,7 +203,9 @@ export function amountSignal(fit: Fit, payment: Payment, policy: MatchingPolicy)
       return { code: 'amount_partial', weight: w.amountPartial, detail };
     }
     case 'overpaid': {
-      const detail = `overpayment: ${fmt(payment.units)} for ${fmt(open)} open on ${names}; ${fmt(-fit.shortfall)} stays unapplied on the customer`;
+      const detail =
+        `overpayment: ${fmt(payment.units)} for ${fmt(open)} open on` +
+        ` ${names}; ${fmt(-fit.shortfall)} stays unapplied on the customer`;
       return { code: 'amount_overpaid', weight: w.amountOverpaid, detail };
     }
   }

@@ -149,7 +149,8 @@ export function matchPayments(
         weight: 0,
         detail: `${what}, not incoming cash`,
       };
-      const reason = `${what}: never matched as incoming cash${found?.undo ? '; undoes a payment' : ''}`;
+      const reason =
+        `${what}: never matched as incoming` + ` cash${found?.undo ? '; undoes a payment' : ''}`;
       decisions.push({
         ...base,
         ...empty,

@@ -100,7 +100,9 @@ export function findReversed(
     return { signal: { code: 'reversal', weight: 0, detail: 'reversal of no known payment' } };
   }
   if (scored[1] !== undefined && scored[1].score === best.score) {
-    const detail = `reversal fits ${scored.filter((s) => s.score === best.score).length} payments equally; review`;
+    const detail =
+      `reversal fits ${scored.filter((s) => s.score === best.score).length}` +
+      ` payments equally; review`;
     return { signal: { code: 'reversal', weight: 0, detail } };
   }
   const undo: ReversalUndo = {

@@ -114,7 +114,9 @@ export function readEntry(
   }
   const ccy = booked.value.currency;
   if (details.length > 1 && details.every((d) => d.stated?.currency !== ccy)) {
-    const message = `Entry ${index} of ${statementId}: none of ${details.length} details states an amount in ${ccy}; read as one transaction`;
+    const message =
+      `Entry ${index} of ${statementId}: none of ${details.length}` +
+      ` details states an amount in ${ccy}; read as one transaction`;
     warnings.push({ code: 'inferred_value', message, where });
     details = [mergeDetails(details)];
   }

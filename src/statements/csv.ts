@@ -226,7 +226,8 @@ function readRows(
     const row = rows[r] as string[];
     if (blank(r)) continue;
     if (row.length !== width) {
-      const reason = `${row.length} fields where the ${header ? 'header has' : 'first row has'} ${width}`;
+      const reason =
+        `${row.length} fields where the` + ` ${header ? 'header has' : 'first row has'} ${width}`;
       const hint = row.length > (width ?? 0) ? ' (an unquoted delimiter inside a value?)' : '';
       return failAt('csv', `${reason}${hint}`, { line: r + 1 });
     }

@@ -1,8 +1,9 @@
 /**
  * A small RFC 5322 / MIME writer for the file outbox: headers with RFC 2047 encoded
- * words for non-ASCII text, subjects folded to lines of at most 78 characters, a multipart/alternative text + HTML body, attachments
- * in base64. Every header value is stripped of line breaks first, so data can never
- * start a header of its own (header injection).
+ * words for non-ASCII text, subjects folded to lines of at most 78 characters, a
+ * multipart/alternative text + HTML body, attachments in base64. Every header value is
+ * stripped of line breaks first, so data can never start a header of its own (header
+ * injection).
  *
  * @module
  */

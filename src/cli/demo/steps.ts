@@ -162,6 +162,7 @@ export async function runDunning(
   }
   if (skipped.length > 0) out.line(`Not reminded on the last run: ${skipped.join('; ')}.`);
   out.line(
-    `${queued} reminder(s) queued, ${fees} fee(s) posted, ${delivered} mail(s) delivered to the outbox.`,
+    `${queued} reminder(s) queued, ${fees} fee(s) posted,` +
+      ` ${delivered} mail(s) delivered to the outbox.`,
   );
 }

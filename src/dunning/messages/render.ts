@@ -4,8 +4,8 @@
  * value (customer names, references, sender details: anything that comes from the
  * host or the customer); the subject never carries a line break from data, no part
  * carries a bidi override or isolate from data (they could make an IBAN or an amount
- * read backwards), and the plain text is rendered without HTML escaping. Templates are compiled once per
- * renderer.
+ * read backwards), and the plain text is rendered without HTML escaping. Templates are
+ * compiled once per renderer.
  *
  * @module
  */
