@@ -12,6 +12,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { receivablesError } from '../errors/index.js';
+import { type Ledger, readLedgerText } from '../ledger/index.js';
 import { DEFAULT_MAX_BYTES } from '../statements/input.js';
 
 /** Exit codes shared by the file commands. */
@@ -162,6 +163,22 @@ export function readInputJson(path: string): { readonly json: unknown } | Failur
   } catch (error) {
     return invalid(`${path} is not JSON: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A JSON or CSV ledger file (CSV by its `.csv` extension, otherwise by its content),
+ * or a failure naming the file.
+ *
+ * @example
+ * isFailure(readLedgerFile('/no/such/ledger.json'))
+ * //=> true
+ */
+export function readLedgerFile(path: string): Ledger | Failure {
+  const text = readInputText(path);
+  if (isFailure(text)) return text;
+  const format = path.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  const ledger = readLedgerText(text, format);
+  return ledger.isOk() ? ledger.value : invalid(`${path}: ${ledger.error.message}`);
 }
 
 /**

@@ -7,7 +7,7 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type AgingReport, ageReceivables, agingToCsv } from '../../aging/index.js';
-import { type Ledger, readLedgerText } from '../../ledger/index.js';
+import type { Ledger } from '../../ledger/index.js';
 import { isIsoDate } from '../../terms/date.js';
 import {
   EXIT_HELP,
@@ -15,7 +15,7 @@ import {
   invalid,
   isFailure,
   plainOutput,
-  readInputText,
+  readLedgerFile,
   report,
   usage,
 } from '../io.js';
@@ -82,15 +82,12 @@ function run(file: string, flags: AgingFlags): Failure | undefined {
     if (isFailure(parsed)) return parsed;
     buckets = parsed;
   }
-  const text = readInputText(file);
-  if (isFailure(text)) return text;
-  const format = file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
-  const ledger = readLedgerText(text, format);
-  if (ledger.isErr()) return invalid(`${file}: ${ledger.error.message}`);
-  const asOf = flags.asOf ?? lastDate(ledger.value);
+  const ledger = readLedgerFile(file);
+  if (isFailure(ledger)) return ledger;
+  const asOf = flags.asOf ?? lastDate(ledger);
   if (asOf === undefined) return usage('the ledger is empty; pass --as-of');
 
-  const report = ageReceivables(ledger.value, {
+  const report = ageReceivables(ledger, {
     asOf,
     basis: flags.basis as 'days-past-due',
     unapplied: flags.unapplied as 'own-bucket',

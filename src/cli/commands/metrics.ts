@@ -7,7 +7,6 @@
  */
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { readLedgerText } from '../../ledger/index.js';
 import type { Ledger } from '../../ledger/types.js';
 import {
   type CollectionMetricsRow,
@@ -25,7 +24,7 @@ import {
   invalid,
   isFailure,
   plainOutput,
-  readInputText,
+  readLedgerFile,
   report,
   usage,
 } from '../io.js';
@@ -37,15 +36,6 @@ interface MetricsFlags {
   readonly group: string;
   readonly currency?: string;
   readonly json?: boolean;
-}
-
-/** A JSON or CSV ledger (CSV by the file's extension or its content). */
-function readLedger(file: string): Ledger | Failure {
-  const text = readInputText(file);
-  if (isFailure(text)) return text;
-  const format = file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
-  const parsed = readLedgerText(text, format);
-  return parsed.isOk() ? parsed.value : invalid(`${file}: ${parsed.error.message}`);
 }
 
 /** The first and last document dates of the ledger, widened to whole months. */
@@ -134,7 +124,7 @@ function run(file: string, flags: MetricsFlags): Failure | undefined {
   ] as const) {
     if (value !== undefined && !isIsoDate(value)) return usage(`${name} must be a YYYY-MM-DD date`);
   }
-  const ledger = readLedger(file);
+  const ledger = readLedgerFile(file);
   if (isFailure(ledger)) return ledger;
   const range = ledgerRange(ledger);
   const from = flags.from ?? range?.from;
@@ -168,8 +158,10 @@ function run(file: string, flags: MetricsFlags): Failure | undefined {
 export function registerMetricsCommand(program: Command): Command {
   return program
     .command('metrics')
-    .description('DSO, count-back DSO, best possible DSO, ADD, CEI and more of a JSON ledger')
-    .argument('<file>', 'ledger as JSON (the Ledger shape)')
+    .description(
+      'DSO, count-back DSO, best possible DSO, ADD, CEI and more of a JSON or CSV ledger',
+    )
+    .argument('<file>', 'ledger as JSON (the Ledger shape) or CSV (one record per line)')
     .option('--from <date>', 'first day (YYYY-MM-DD); default: month of the first document')
     .option('--to <date>', 'last day (YYYY-MM-DD); default: month of the last document')
     .option('--by <unit>', 'month or quarter', 'month')
