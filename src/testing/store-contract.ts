@@ -10,6 +10,7 @@ import { receivablesError } from '../errors/index.js';
 import type { OutboxRecord } from '../ports/records.js';
 import type { ReceivablesStore } from '../ports/store.js';
 import { check, checkJsonEqual, must, mustFail, type TestRunner } from './runner.js';
+import { concurrencyCases } from './store-contract-concurrency.js';
 
 /** How the suite gets stores to test. */
 export interface StoreContractOptions {
@@ -291,50 +292,6 @@ export function storeContract(runner: TestRunner, options: StoreContractOptions)
       }),
     );
 
-    it(
-      'serialises concurrent units of work on one store',
-      run(async (store) => {
-        must(await store.transaction(async (s) => s.customers.insert({ id: 'N', name: '0' })), 'n');
-        const bump = () =>
-          store.transaction(async (s) => {
-            const current = must(await s.customers.get('N'), 'read');
-            check(current, 'counter exists');
-            await new Promise((resolve) => setTimeout(resolve, 1));
-            const next = { id: 'N', name: String(Number(current.name) + 1) };
-            return s.customers.update(next, current.version);
-          });
-        const results = await Promise.all(Array.from({ length: 10 }, bump));
-        for (const r of results) must(r, 'each increment commits');
-        const final = must(await store.transaction(async (s) => s.customers.get('N')), 'read');
-        check(final?.name === '10', `ten serialised increments give 10, got ${final?.name}`);
-      }),
-    );
-
-    if (options.createPair) {
-      const createPair = options.createPair;
-      it('serialises units of work of two stores on one database', async () => {
-        const [a, b] = await createPair();
-        try {
-          must(await a.transaction(async (s) => s.customers.insert({ id: 'N', name: '0' })), 'n');
-          const bump = (store: ReceivablesStore) =>
-            store.transaction(async (s) => {
-              const current = must(await s.customers.get('N'), 'read');
-              check(current, 'counter visible to both stores');
-              await new Promise((resolve) => setTimeout(resolve, 1));
-              return s.customers.update(
-                { id: 'N', name: String(Number(current.name) + 1) },
-                current.version,
-              );
-            });
-          const results = await Promise.all([a, b, a, b, a, b].map(bump));
-          for (const r of results) must(r, 'each increment commits');
-          const final = must(await b.transaction(async (s) => s.customers.get('N')), 'read');
-          check(final?.name === '6', `six increments from two stores give 6, got ${final?.name}`);
-        } finally {
-          await a.close();
-          await b.close();
-        }
-      });
-    }
+    concurrencyCases(it, run, options);
   });
 }
