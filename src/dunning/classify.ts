@@ -8,7 +8,7 @@
  */
 import type { OpenItem } from '../ledger/types.js';
 import type { IsoDate } from '../terms/date.js';
-import type { HistoryIndex } from './history-index.js';
+import type { CustomerHistory } from './history-index.js';
 import type { DunningPolicy } from './policy.js';
 import type { DunningHold, NotReminded } from './types.js';
 
@@ -30,7 +30,6 @@ export interface GroupClassification {
 /** What the classification needs to know besides the items. */
 export interface ClassifyContext {
   readonly policy: DunningPolicy;
-  readonly index: HistoryIndex;
   readonly holdsByItem: ReadonlyMap<string, readonly DunningHold[]>;
   readonly holdsByCustomer: ReadonlyMap<string, readonly DunningHold[]>;
   /** Day offset from the due date at which each level is due (grace included). */
@@ -64,13 +63,14 @@ function targetLevel(ctx: ClassifyContext, sent: number, dueDay: number, todayDa
  * appends every item left alone, with its reason, to `reasons`.
  *
  * @example
- * classifyGroup(items, 'C1', '2024-02-08', ctx, reasons).candidates.map((c) => c.item.id)
+ * classifyGroup(items, 'C1', '2024-02-08', history, ctx, reasons).candidates.map((c) => c.item.id)
  * //=> ['INV-3']
  */
 export function classifyGroup(
   items: readonly OpenItem[],
   customerId: string,
   today: IsoDate,
+  history: CustomerHistory,
   ctx: ClassifyContext,
   reasons: NotReminded[],
 ): GroupClassification {
@@ -81,7 +81,6 @@ export function classifyGroup(
   const grace = ctx.policy.graceDays;
   const levels = ctx.policy.levels.length;
   const customerHold = activeHold(ctx.holdsByCustomer.get(customerId), today);
-  const history = ctx.index.customer(customerId);
 
   for (const item of items) {
     const itemId = item.id;
@@ -95,7 +94,8 @@ export function classifyGroup(
       reasons.push({ itemId, customerId, reason: 'charge', levelSent });
       continue;
     }
-    const hold = activeHold(ctx.holdsByItem.get(itemId), today) ?? customerHold;
+    const itemHolds = ctx.holdsByItem.size === 0 ? undefined : ctx.holdsByItem.get(itemId);
+    const hold = activeHold(itemHolds, today) ?? customerHold;
     if (item.disputed || hold !== undefined) {
       const reason = item.disputed || hold?.kind === 'dispute' ? 'disputed' : 'on_hold';
       const detail = hold ? { hold: hold.kind, ...(hold.until ? { until: hold.until } : {}) } : {};

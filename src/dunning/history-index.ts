@@ -1,13 +1,14 @@
 /**
- * The dunning history indexed for one planner run, per customer. A run looks up the
- * level of every open item; one Map over all items of a year of history would cost a
- * cache miss per item, so levels sit in small per-customer arrays (searched linearly)
- * and only a customer with many items gets a Map of its own.
+ * The dunning history indexed for one planner run, per customer. Indexing only chains
+ * each customer's entries (one Map entry per customer, one integer per entry); the
+ * levels and contact days of a customer are read from its chain when the planner
+ * reaches that customer, and dropped after. So nothing per item or per customer
+ * lives through the whole run, and a year of history costs one pass to index.
  *
  * @module
  */
 import type { IsoDate } from '../terms/date.js';
-import type { DunningHistory } from './history.js';
+import type { DunningHistory, DunningHistoryEntry } from './history.js';
 
 /** What the history says about one customer. */
 export interface CustomerHistory {
@@ -22,56 +23,87 @@ export interface CustomerHistory {
 /** The history of every customer, for one run. */
 export interface HistoryIndex {
   customer(customerId: string): CustomerHistory;
+  /** The same, for a customer the caller's `slots` map already numbers. */
+  customerAt(slot: number, customerId: string): CustomerHistory;
 }
 
-// Beyond this many items a customer's levels move from a linear scan to a Map.
-const SCAN_LIMIT = 24;
+// Beyond this many item levels a customer's levels move from a linear scan to a Map.
+const SCAN_LIMIT = 32;
 
-class Levels implements CustomerHistory {
-  readonly ids: string[] = [];
-  readonly levels: number[] = [];
-  readonly contactDays: IsoDate[] = [];
-  readonly keys: string[] = [];
-  map: Map<string, number> | undefined;
+class Chain implements CustomerHistory {
+  private ids: string[] | undefined;
+  private levels: number[] = [];
+  private map: Map<string, number> | undefined;
 
-  levelOf(itemId: string): number {
-    if (this.map !== undefined) return this.map.get(itemId) ?? 0;
-    const i = this.ids.indexOf(itemId);
-    return i < 0 ? 0 : this.levels[i]!;
+  constructor(
+    private readonly actions: readonly DunningHistoryEntry[],
+    private readonly next: Int32Array,
+    private readonly head: number,
+    private readonly today: IsoDate,
+  ) {}
+
+  private read(): string[] {
+    const ids: string[] = [];
+    const levels = this.levels;
+    for (let e = this.head; e >= 0; e = this.next[e]!) {
+      const a = this.actions[e]!;
+      if (a.date > this.today) continue;
+      for (const i of a.items) {
+        ids.push(i.itemId);
+        levels.push(i.level);
+      }
+    }
+    if (ids.length > SCAN_LIMIT) {
+      const map = new Map<string, number>();
+      for (let k = 0; k < ids.length; k++) {
+        if ((map.get(ids[k]!) ?? 0) < levels[k]!) map.set(ids[k]!, levels[k]!);
+      }
+      this.map = map;
+    }
+    this.ids = ids;
+    return ids;
   }
 
-  raise(itemId: string, level: number): void {
-    if (this.map !== undefined) {
-      if ((this.map.get(itemId) ?? 0) < level) this.map.set(itemId, level);
-      return;
+  levelOf(itemId: string): number {
+    const ids = this.ids ?? this.read();
+    if (this.map !== undefined) return this.map.get(itemId) ?? 0;
+    let level = 0;
+    for (let k = 0; k < ids.length; k++) {
+      if (ids[k] === itemId && this.levels[k]! > level) level = this.levels[k]!;
     }
-    const i = this.ids.indexOf(itemId);
-    if (i >= 0) {
-      if (this.levels[i]! < level) this.levels[i] = level;
-      return;
+    return level;
+  }
+
+  get contactDays(): IsoDate[] {
+    const days: IsoDate[] = [];
+    for (let e = this.head; e >= 0; e = this.next[e]!) {
+      const a = this.actions[e]!;
+      if (a.date <= this.today) days.push(a.date);
     }
-    this.ids.push(itemId);
-    this.levels.push(level);
-    if (this.ids.length > SCAN_LIMIT) {
-      this.map = new Map(this.ids.map((id, k) => [id, this.levels[k]!]));
-    }
+    return days;
   }
 
   hasKey(key: string): boolean {
-    return this.keys.includes(key);
+    for (let e = this.head; e >= 0; e = this.next[e]!)
+      if (this.actions[e]!.key === key) return true;
+    return false;
   }
 }
 
 const NONE: CustomerHistory = Object.freeze({
   levelOf: () => 0,
-  contactDays: [],
+  contactDays: Object.freeze([]) as readonly IsoDate[],
   hasKey: () => false,
 });
 
 /**
  * Indexes the history for a run. Entries dated after the customer's run date are
  * ignored for levels and contacts (a plan as of a day ignores later events), but
- * their keys still block a repeat.
+ * their keys still block a repeat. Each `customer` call reads that customer's
+ * entries afresh: ask once per customer and keep the answer for the customer.
+ *
+ * @param slots - customer numbers the caller has already given (extended here with
+ *   the customers only the history names), so that the caller looks each customer up once
  *
  * @example
  * indexHistory(history, () => '2024-03-31').customer('C1').levelOf('INV-1')
@@ -80,18 +112,33 @@ const NONE: CustomerHistory = Object.freeze({
 export function indexHistory(
   history: DunningHistory,
   todayOf: (customerId: string) => IsoDate,
+  slots: Map<string, number> = new Map(),
 ): HistoryIndex {
-  const customers = new Map<string, Levels>();
-  for (const a of history.actions) {
-    let c = customers.get(a.customerId);
-    if (c === undefined) {
-      c = new Levels();
-      customers.set(a.customerId, c);
+  const actions = history.actions;
+  const next = new Int32Array(actions.length).fill(-1);
+  const heads = new Int32Array(slots.size + actions.length).fill(-1);
+  const tails = new Int32Array(heads.length);
+  let previousId: string | undefined;
+  let slot = -1;
+  for (let e = 0; e < actions.length; e++) {
+    const customerId = actions[e]!.customerId;
+    // A run of entries of one customer (a history kept per customer) needs no lookup.
+    if (customerId !== previousId) {
+      previousId = customerId;
+      const known = slots.get(customerId);
+      slot = known ?? slots.size;
+      if (known === undefined) slots.set(customerId, slot);
     }
-    c.keys.push(a.key);
-    if (a.date > todayOf(a.customerId)) continue;
-    for (const i of a.items) c.raise(i.itemId, i.level);
-    c.contactDays.push(a.date);
+    if (heads[slot]! < 0) heads[slot] = e;
+    else next[tails[slot]!] = e;
+    tails[slot] = e;
   }
-  return { customer: (customerId) => customers.get(customerId) ?? NONE };
+  const customerAt = (slot: number, customerId: string): CustomerHistory => {
+    const head = heads[slot] ?? -1;
+    return head < 0 ? NONE : new Chain(actions, next, head, todayOf(customerId));
+  };
+  return {
+    customerAt,
+    customer: (customerId) => customerAt(slots.get(customerId) ?? -1, customerId),
+  };
 }

@@ -13,7 +13,7 @@ import { type BusinessCalendar, isBusinessDay } from '../terms/calendar.js';
 import { daysBetween, type IsoDate } from '../terms/date.js';
 import { actionCharges, type ChargeLookups } from './charges.js';
 import type { Candidate, ClassifyContext, GroupClassification } from './classify.js';
-import type { HistoryIndex } from './history-index.js';
+import type { CustomerHistory } from './history-index.js';
 import { dunningActionKey } from './keys.js';
 import { addMinor, formatMinor, sumMinor, toMinor } from './minor.js';
 import type { DunningPolicy } from './policy.js';
@@ -26,19 +26,20 @@ import type { DunningAction, DunningActionItem, NotReminded, NotRemindedReason }
  * contacted too recently or too often this month.
  *
  * @example
- * contactGate(group, 'EUR', '2024-03-09', ctx, {}, undefined) // a Saturday, business days only
+ * // A Saturday, and the policy sends on business days only:
+ * contactGate(group, 'EUR', '2024-03-09', history, ctx, {}, undefined)
  * //=> 'not_business_day'
  */
 export function contactGate(
   group: GroupClassification,
   currency: string,
   today: IsoDate,
+  history: CustomerHistory,
   ctx: ClassifyContext,
   calendar: BusinessCalendar | undefined,
   unapplied: string | undefined,
 ): NotRemindedReason | undefined {
   const { policy } = ctx;
-  const customerId = group.candidates[0]!.item.customerId;
   // Money received but not yet applied (or credit notes) may already pay the overdue
   // items: remind only what is left after it, and nobody whom it covers in full.
   const mu = ctx.minorUnits(currency);
@@ -61,7 +62,7 @@ export function contactGate(
   ) {
     return 'not_business_day';
   }
-  const contacts = ctx.index.customer(customerId).contactDays;
+  const contacts = history.contactDays;
   let last: IsoDate | undefined;
   for (const d of contacts) if (last === undefined || d > last) last = d;
   // A customer hears from us at most once a day, whatever the policy's gap: a second
@@ -80,7 +81,7 @@ export function contactGate(
 export interface BuildContext {
   readonly policy: DunningPolicy;
   readonly lookups: ChargeLookups;
-  readonly index: HistoryIndex;
+  readonly history: CustomerHistory;
   readonly minorUnits: number;
   readonly rates: ReferenceRateTable | undefined;
   readonly dayNumber: (date: IsoDate) => number;
@@ -195,7 +196,7 @@ export function buildActions(
   const { policy, minorUnits: mu } = deps;
   const actions: DunningAction[] = [];
   const skipped: NotReminded[] = [];
-  const history = deps.index.customer(customerId);
+  const history = deps.history;
   for (const part of partitions(group, policy, deps.lookups)) {
     const candidates = [...part.candidates].sort(byDue);
     const key = dunningActionKey(

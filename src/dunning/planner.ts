@@ -15,9 +15,11 @@ import { type ReceivablesError, receivablesError } from '../errors/index.js';
 import { balancesAsOf } from '../ledger/balances.js';
 import type { Customer, Ledger, OpenItem } from '../ledger/types.js';
 import { Dec, ISO_CURRENCIES } from '../money/index.js';
-import { calendarDateIn, type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
+import { calendarDateIn, type IsoDate, isIsoDate } from '../terms/date.js';
 import { chargeLookups } from './charges.js';
 import { type ClassifyContext, classifyGroup, type GroupClassification } from './classify.js';
+import { dayNumberReader } from './day-number.js';
+import { groupByCustomer } from './group-items.js';
 import type { DunningHistory } from './history.js';
 import { indexHistory } from './history-index.js';
 import { buildActions, contactGate } from './planner-actions.js';
@@ -76,7 +78,9 @@ const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
 
 const byCurrency = (items: OpenItem[]): OpenItem[][] => {
   const first = items[0]!.currency;
-  if (items.every((i) => i.currency === first)) return [items];
+  let one = true;
+  for (let i = 1; i < items.length && one; i++) one = items[i]!.currency === first;
+  if (one) return [items];
   const split = new Map<string, OpenItem[]>();
   for (const i of items) {
     const list = split.get(i.currency);
@@ -136,24 +140,35 @@ export function planDunning(
   if (todayOfResult.isErr()) return err(todayOfResult.error);
   const todayOf = todayOfResult.value;
   const currencies = options.currencies ?? ISO_CURRENCIES;
-  const customers = new Map(ledger.customers.map((c) => [c.id, c]));
+  // Customer records by customer number, the last of a repeated id as a Map would
+  // keep it; read on the first action, not for a run that plans none.
+  let customers: (Customer | undefined)[] | undefined;
+  const customerOf = (k: number) => {
+    if (customers === undefined) {
+      customers = [];
+      for (const c of ledger.customers) {
+        const slot = slots.get(c.id);
+        if (slot !== undefined) customers[slot] = c;
+      }
+    }
+    return customers[k];
+  };
   const ctx: ClassifyContext = {
     policy,
-    index: indexHistory(history, todayOf),
     holdsByItem: byKey(options.holds ?? [], 'itemId'),
     holdsByCustomer: byKey(options.holds ?? [], 'customerId'),
     levelOffsets: policy.levels.map(
       (l) => l.daysAfterDue + (l.daysAfterDue > 0 ? policy.graceDays : 0),
     ),
-    dayNumber: memo(toDayNumber),
+    dayNumber: dayNumberReader(),
     minorUnits: memo((currency) => currencies.get(currency)?.minorUnits ?? 0),
   };
 
-  // Items by customer; split by currency only for the few customers with several.
-  const byCustomer = new Map<string, OpenItem[]>();
+  // Items of each run date; customers numbered by their first item.
   const unapplied = new Map<string, string>();
   const dates = new Set<IsoDate>([todayOf('')]);
   for (const c of ledger.customers) dates.add(todayOf(c.id));
+  let items: readonly OpenItem[] = [];
   for (const date of dates) {
     const given = options.balances?.asOf === date && isIsoDate(asOf) ? options.balances : undefined;
     const balances = given ?? balancesAsOf(ledger, date);
@@ -163,13 +178,11 @@ export function planDunning(
       const credit = new Dec(c.unappliedCash).plus(c.unappliedCredit);
       unapplied.set(`${c.customerId}\u0000${c.currency}`, credit.toFixed());
     }
-    for (const item of balances.items) {
-      if (todayOf(item.customerId) !== date) continue;
-      const list = byCustomer.get(item.customerId);
-      if (list) list.push(item);
-      else byCustomer.set(item.customerId, [item]);
-    }
+    if (dates.size === 1) items = balances.items;
+    else items = [...items, ...balances.items.filter((i) => todayOf(i.customerId) === date)];
   }
+  const { customerIds, start, order, slots } = groupByCustomer(items);
+  const index = indexHistory(history, todayOf, slots);
 
   const notReminded: NotReminded[] = [];
   for (const inv of ledger.invoices) {
@@ -179,12 +192,18 @@ export function planDunning(
   }
   const actions: DunningAction[] = [];
   const lookups = chargeLookups(ledger);
-  for (const [customerId, items] of byCustomer) {
+  // One customer's items at a time, in a list reused from customer to customer.
+  const list: OpenItem[] = [];
+  for (let k = 0; k < customerIds.length; k++) {
+    const customerId = customerIds[k]!;
     const today = todayOf(customerId);
-    const groups = byCurrency(items)
-      .map((list) => ({
-        currency: list[0]!.currency,
-        group: classifyGroup(list, customerId, today, ctx, notReminded),
+    const past = index.customerAt(k, customerId);
+    list.length = 0;
+    for (let j = start[k]!; j < start[k + 1]!; j++) list.push(items[order[j]!]!);
+    const groups = byCurrency(list)
+      .map((l) => ({
+        currency: l[0]!.currency,
+        group: classifyGroup(l, customerId, today, past, ctx, notReminded),
       }))
       .filter((g) => g.group.candidates.length > 0);
     // One contact per customer per run, whatever the currencies: the most overdue
@@ -195,7 +214,7 @@ export function planDunning(
     for (const { currency, group } of groups) {
       const credit = unapplied.get(`${customerId}\u0000${currency}`);
       const gate =
-        contactGate(group, currency, today, ctx, options.calendar, credit) ??
+        contactGate(group, currency, today, past, ctx, options.calendar, credit) ??
         (contacted ? 'too_soon' : undefined);
       if (gate !== undefined) {
         for (const c of group.candidates) {
@@ -203,10 +222,10 @@ export function planDunning(
         }
         continue;
       }
-      const built = buildActions(group, customers.get(customerId), customerId, currency, today, {
+      const built = buildActions(group, customerOf(k), customerId, currency, today, {
         policy,
         lookups,
-        index: ctx.index,
+        history: past,
         minorUnits: ctx.minorUnits(currency),
         rates: options.rates,
         dayNumber: ctx.dayNumber,

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumberReader } from '../../src/dunning/day-number.js';
+import { groupByCustomer } from '../../src/dunning/group-items.js';
+import { indexHistory } from '../../src/dunning/history-index.js';
+import { fromDayNumber, toDayNumber } from '../../src/terms/date.js';
+
+describe('planner hot-path helpers', () => {
+  it('day numbers read from the digits are those of toDayNumber', () => {
+    const read = dayNumberReader();
+    // Days 0000-01-01 to 9999-12-31 around the epoch (1970-01-01 = 0).
+    const day = fc.integer({ min: -719_528, max: 2_932_896 });
+    fc.assert(
+      fc.property(day, (n) => {
+        const date = fromDayNumber(n);
+        expect(read(date)).toBe(toDayNumber(date));
+        expect(read(date)).toBe(n);
+      }),
+      { numRuns: 300 },
+    );
+    // 2024-01-01 is day 19,723 (54 years of 365 days + 13 leap days); + 31 + 28 days.
+    // 2023-02-29 does not exist: it goes to toDayNumber, which refuses it.
+    expect(read('2024-02-29')).toBe(19_782);
+    for (const bad of ['2023-02-29', '2024-13-01', '2024-1-01', '2024-01-0x', '']) {
+      expect(() => read(bad)).toThrow(RangeError);
+    }
+  });
+
+  it('grouping by customer keeps every item once, in ledger order per customer', () => {
+    const ids = fc.array(fc.constantFrom('C1', 'C2', 'C3', 'C4'), { maxLength: 40 });
+    fc.assert(
+      fc.property(ids, (list) => {
+        const items = list.map((customerId) => ({ customerId }));
+        const { customerIds, start, order } = groupByCustomer(items);
+        // The straightforward rule: customers by first appearance, items in order.
+        const expected = [...new Set(list)].map((c) =>
+          list.flatMap((x, i) => (x === c ? [i] : [])),
+        );
+        const got = customerIds.map((_, k) => [...order.subarray(start[k]!, start[k + 1]!)]);
+        expect(customerIds).toEqual([...new Set(list)]);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('history chains give the levels of a scan over all entries, in any entry order', () => {
+    const entry = fc.record({
+      customer: fc.constantFrom('C1', 'C2', 'C3'),
+      day: fc.integer({ min: 1, max: 9 }),
+      items: fc.array(
+        fc.record({
+          itemId: fc.constantFrom('A', 'B', 'C', 'D'),
+          level: fc.integer({ min: 1, max: 4 }),
+        }),
+        { maxLength: 40 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), (list) => {
+        const actions = list.map((e, i) => ({
+          key: `k${i}`,
+          kind: 'remind' as const,
+          customerId: e.customer,
+          currency: 'EUR',
+          date: `2024-03-0${e.day}`,
+          level: 1,
+          channel: 'email',
+          items: e.items,
+          charges: [],
+        }));
+        const index = indexHistory({ actions }, () => '2024-03-05');
+        for (const c of ['C1', 'C2', 'C3', 'C9']) {
+          const h = index.customer(c);
+          const own = actions.filter((a) => a.customerId === c);
+          const counted = own.filter((a) => a.date <= '2024-03-05');
+          for (const id of ['A', 'B', 'C', 'D', 'E']) {
+            const levels = counted.flatMap((a) => a.items.filter((i) => i.itemId === id));
+            expect(h.levelOf(id)).toBe(Math.max(0, ...levels.map((i) => i.level)));
+          }
+          expect(h.contactDays).toEqual(counted.map((a) => a.date));
+          for (const a of own) expect(h.hasKey(a.key)).toBe(true);
+          expect(h.hasKey('none')).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
