@@ -10,10 +10,14 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { ReceivablesError } from '../errors/index.js';
 import type { Ledger, LedgerCharge, OpenItem } from '../ledger/types.js';
+import { currencyOf } from '../money/currency.js';
 import { Dec, formatAmount, roundDecimal } from '../money/index.js';
 import type { IsoDate } from '../terms/date.js';
 import type { Candidate } from './classify.js';
-import { lateCompensation, lateInterest } from './interest.js';
+import { dayNumberReader } from './day-number.js';
+import { type LateInterestOptions, lateCompensation, lateInterest } from './interest.js';
+import { lateInterestMinor, type RateCache } from './interest-minor.js';
+import { formatMinor } from './minor.js';
 import type { DunningLevel, DunningPolicy } from './policy.js';
 import type { ReferenceRateTable } from './rates.js';
 import type { InterestSkipped } from './types.js';
@@ -34,6 +38,9 @@ export interface ChargeLookups {
   ) => { date: IsoDate; amount: string }[];
   /** The open item a charge was charged on. */
   readonly chargeTarget: (chargeId: string) => string | undefined;
+  /** Statutory rates by half-year, read once per plan for the integer interest. */
+  readonly rateCache: RateCache;
+  readonly dayNumber: (date: IsoDate) => number;
 }
 
 const lazy = <T>(build: () => T): (() => T) => {
@@ -85,6 +92,8 @@ export function chargeLookups(ledger: Ledger): ChargeLookups {
   const targets = lazy(() => new Map(ledger.charges.map((c) => [c.id, c.itemId])));
   const corrects = lazy(() => new Map(ledger.creditNotes.map((n) => [n.id, n.invoiceId] as const)));
   return {
+    rateCache: new Map(),
+    dayNumber: dayNumberReader(),
     postedActionKeys: actionKeys,
     chargeTarget: (chargeId) => targets().get(chargeId),
     compensated,
@@ -159,14 +168,14 @@ export function actionCharges(
   const { key, customerId, currency, today, minorUnits: mu } = request;
   const interestSkipped: InterestSkipped[] = [];
   if (lookups.postedActionKeys().has(key)) return ok({ charges: [], interestSkipped });
-  const charge = (id: string, kind: LedgerCharge['kind'], amount: Dec, itemId?: string) => ({
+  const charge = (id: string, kind: LedgerCharge['kind'], amount: string, itemId?: string) => ({
     id: `${key}/${id}`,
     kind,
     customerId,
     currency,
     date: today,
     dueDate: today,
-    amount: formatAmount(amount, mu),
+    amount,
     ...(itemId === undefined ? {} : { itemId }),
     actionKey: key,
   });
@@ -178,10 +187,14 @@ export function actionCharges(
     const items = request.candidates.filter((c) => c.level === level).map((c) => c.item);
     const fee = feeOf(def, request, items);
     const only = items.length === 1 ? items[0]!.id : undefined;
-    if (fee.greaterThan(0)) charges.push(charge(`fee/L${level}`, 'fee', fee, only));
+    if (fee.greaterThan(0))
+      charges.push(charge(`fee/L${level}`, 'fee', formatAmount(fee, mu), only));
   }
 
   const compensatedNow = new Set<string>();
+  const options: LateInterestOptions = { ...policy.interest, ...(rates ? { rates } : {}) };
+  const known = currencyOf(currency, options.currencies);
+  const interestMu = known.isOk() ? known.value.minorUnits : undefined;
   for (const c of request.candidates) {
     if (!policy.levels[c.level - 1]!.claimInterest || today <= c.item.dueDate) continue;
     const claim = {
@@ -192,7 +205,12 @@ export function actionCharges(
       payments: lookups.paymentsOn(c.item, today),
       consumer: request.consumer,
     };
-    const interest = lateInterest(claim, { ...policy.interest, ...(rates ? { rates } : {}) });
+    // Integer minor units where they are exactly the decimal rule; decimals otherwise.
+    const units = lateInterestMinor(claim, options, lookups.rateCache, lookups.dayNumber);
+    const interest =
+      units === undefined
+        ? lateInterest(claim, options).map((i) => i.amount)
+        : ok(formatMinor(units, interestMu ?? 0));
     if (interest.isErr() && interest.error.code === 'missing_rate') {
       const { date } = interest.error;
       interestSkipped.push({ itemId: c.item.id, reason: 'missing_rate', date });
@@ -200,15 +218,22 @@ export function actionCharges(
       return err(interest.error);
     } else {
       const charged = lookups.interestCharged(c.item.id, today);
-      const due = new Dec(interest.value.amount).minus(charged);
-      if (due.greaterThan(0))
-        charges.push(charge(`interest/${c.item.id}`, 'interest', due, c.item.id));
+      const id = `interest/${c.item.id}`;
+      if (units !== undefined && interestMu === mu && charged.isZero()) {
+        // The same text as formatAmount(units / 10^mu, mu), without a decimal.
+        if (units > 0n) charges.push(charge(id, 'interest', interest.value, c.item.id));
+      } else {
+        const due = new Dec(interest.value).minus(charged);
+        if (due.greaterThan(0))
+          charges.push(charge(id, 'interest', formatAmount(due, mu), c.item.id));
+      }
     }
     const invoiceId = c.item.invoiceId ?? c.item.id;
     const sum = lateCompensation(currency, request.consumer, policy.interest.compensation);
     if (sum && !lookups.compensated().has(invoiceId) && !compensatedNow.has(invoiceId)) {
       compensatedNow.add(invoiceId);
-      charges.push(charge(`compensation/${invoiceId}`, 'compensation', new Dec(sum), invoiceId));
+      const text = formatAmount(new Dec(sum), mu);
+      charges.push(charge(`compensation/${invoiceId}`, 'compensation', text, invoiceId));
     }
   }
   return ok({ charges, interestSkipped });

@@ -45,15 +45,17 @@ export function addMinor(a: number | undefined, b: number | undefined): number |
 }
 
 /**
- * Minor units back to a decimal string with the currency's decimals.
+ * Minor units (a number, or a bigint beyond 2^53) back to a decimal string with the
+ * currency's decimals.
  *
  * @example
  * formatMinor(123405, 2)
  * //=> '1234.05'
  */
-export function formatMinor(units: number, minorUnits: number): string {
-  const digits = String(Math.abs(units)).padStart(minorUnits + 1, '0');
-  const sign = units < 0 ? '-' : '';
+export function formatMinor(units: number | bigint, minorUnits: number): string {
+  const negative = units < 0;
+  const digits = String(negative ? -units : units).padStart(minorUnits + 1, '0');
+  const sign = negative ? '-' : '';
   if (minorUnits === 0) return `${sign}${digits}`;
   return `${sign}${digits.slice(0, -minorUnits)}.${digits.slice(-minorUnits)}`;
 }
