@@ -11,10 +11,17 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
+import { issueDateOf } from '../ledger/items.js';
 import { replayLedger } from '../ledger/replay.js';
-import { unitsOf } from '../ledger/state.js';
-import type { Balances, Customer, Ledger } from '../ledger/types.js';
-import { parseUnits, subUnits } from '../ledger/units.js';
+import { dueDateOf, openOf, unitsOf } from '../ledger/state.js';
+import type {
+  Balances,
+  Customer,
+  Ledger,
+  LedgerCreditNote,
+  LedgerPayment,
+} from '../ledger/types.js';
+import { parseUnits } from '../ledger/units.js';
 import { type IsoDate, isIsoDate, toDayNumber } from '../terms/date.js';
 import { resolveBuckets } from './buckets.js';
 import { Collector } from './collect.js';
@@ -27,20 +34,22 @@ function isBalances(input: Ledger | Balances): input is Balances {
 
 function collectLedger(ledger: Ledger, asOf: IsoDate, byIssue: boolean, c: Collector): void {
   const state = replayLedger(ledger, asOf);
-  for (const item of state.items) {
-    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
+  const t = state.items;
+  for (let i = 0; i < t.count; i++) {
+    const open = openOf(t, i);
     if (!(open > 0)) continue;
-    c.item(
-      item.customerId,
-      item.currency,
-      item.minorUnits,
-      open,
-      byIssue ? item.issueDate : item.dueDate,
-    );
+    const r = t.record[i]!;
+    const date = byIssue ? issueDateOf(t, i) : dueDateOf(t, i);
+    c.item(r.customerId, r.currency, t.minorUnits[i]!, open, date);
   }
-  for (const s of state.sources.values()) {
-    if (s.left > 0)
-      c.source(s.customerId, s.currency, s.minorUnits, s.left, s.date, s.kind === 'payment');
+  const s = state.sources;
+  for (let k = 0; k < s.count; k++) {
+    const left = s.left.get(k);
+    if (!(left > 0)) continue;
+    const r = s.record[k]!;
+    const cash = s.cash[k] === 1;
+    const date = cash ? (r as LedgerPayment).date : (r as LedgerCreditNote).issueDate;
+    c.source(r.customerId, r.currency, s.minorUnits[k]!, left, date, cash);
   }
 }
 
@@ -157,6 +166,6 @@ export function ageReceivables(
 
   const customers: readonly Customer[] =
     options.customers ?? (given ? [] : (input as Ledger).customers);
-  const report = buildReport(collector.accumulators(), customers, unapplied === 'net-oldest');
+  const report = buildReport(collector, customers, unapplied === 'net-oldest');
   return ok({ asOf, basis, unapplied, buckets, ...report });
 }

@@ -13,9 +13,11 @@ import type { IsoDate } from '../terms/date.js';
 import type { AllocationRequest } from './allocate.js';
 import { availableFrom } from './availability.js';
 import type { BatchRefs, LedgerBook } from './book.js';
+import { itemView } from './items.js';
 import { type Candidate, planShares } from './policy.js';
 import { replayLedger } from './replay.js';
 import { allocationRequestSchema } from './request.js';
+import { itemIdOf } from './state.js';
 import { planNamed, resolveSource } from './targets.js';
 import type { Allocation, Ledger } from './types.js';
 import { formatUnits, isZeroUnits, subUnits, type Units } from './units.js';
@@ -42,12 +44,12 @@ function candidatesOf(
   open: ReadonlyMap<string, Units>,
 ): Candidate[] {
   const out: Candidate[] = [];
-  let order = 0;
-  for (const item of replayLedger(sub, date).items) {
-    order += 1;
-    const left = open.get(item.id);
-    if (item.currency !== currency || left === undefined || !(left > 0)) continue;
-    out.push({ item, open: left, order });
+  const state = replayLedger(sub, date);
+  const t = state.items;
+  for (let i = 0; i < t.count; i++) {
+    const left = open.get(itemIdOf(t, i));
+    if (t.record[i]!.currency !== currency || left === undefined || !(left > 0)) continue;
+    out.push({ item: itemView(state, i), open: left, order: i + 1 });
   }
   return out;
 }

@@ -15,8 +15,9 @@
  */
 import { addDays, type IsoDate } from '../terms/date.js';
 import { replayLedger } from './replay.js';
+import { itemIdOf, openOf } from './state.js';
 import type { Ledger } from './types.js';
-import { minUnits, subUnits, type Units } from './units.js';
+import { minUnits, type Units } from './units.js';
 
 /** The last day the replay looks at: "from now on, for ever". */
 export const END_OF_TIME: IsoDate = '9999-12-31';
@@ -46,16 +47,20 @@ export function availableFrom(ledger: Ledger, date: IsoDate): Availability {
   const first = replayLedger(ledger, date);
   for (const day of [...days].sort()) {
     const state = day === date ? first : replayLedger(ledger, day);
-    for (const item of state.items) {
-      const id = item.id;
-      const now = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
+    const t = state.items;
+    for (let i = 0; i < t.count; i++) {
+      const id = itemIdOf(t, i);
+      const now = openOf(t, i);
       const before = open.get(id);
       open.set(id, before === undefined ? now : minUnits(before, now));
     }
-    for (const [id, source] of state.sources) {
-      if (!first.sources.has(id)) continue;
+    const s = state.sources;
+    for (let k = 0; k < s.count; k++) {
+      const id = s.record[k]!.id;
+      if (!first.sources.byId.has(id)) continue;
+      const now = s.left.get(k);
       const before = left.get(id);
-      left.set(id, before === undefined ? source.left : minUnits(before, source.left));
+      left.set(id, before === undefined ? now : minUnits(before, now));
     }
   }
   return { open, left };

@@ -25,14 +25,25 @@ import type { Result } from 'neverthrow';
 import { invariant, type ReceivablesError } from '../errors/index.js';
 import { inputText } from '../money/decimal.js';
 import { type IsoDate, isIsoDate, parseIsoDate } from '../terms/date.js';
+import {
+  amountTextOf,
+  chargeKindOf,
+  invoiceIdOf,
+  issueDateOf,
+  kindOf,
+  numberOf,
+  referenceOf,
+} from './items.js';
 import { parseLedger } from './parse.js';
 import { replayLedger } from './replay.js';
-import type { ItemState } from './state.js';
+import { dueDateOf, type ItemTable, itemIdOf, openOf } from './state.js';
 import type {
   Balances,
   CustomerBalance,
   ItemStatus,
   Ledger,
+  LedgerCreditNote,
+  LedgerPayment,
   OpenItem,
   SourceBalance,
 } from './types.js';
@@ -47,12 +58,12 @@ import {
 } from './units.js';
 
 /** The status of a replayed item, derived from its amounts; see {@link OpenItem.status}. */
-function itemStatusOf(item: ItemState, open: Units): ItemStatus {
+function itemStatusOf(allocated: Units, writtenOff: Units, open: Units): ItemStatus {
   if (!isZeroUnits(open)) {
-    return isZeroUnits(item.allocated) && isZeroUnits(item.writtenOff) ? 'open' : 'partially_paid';
+    return isZeroUnits(allocated) && isZeroUnits(writtenOff) ? 'open' : 'partially_paid';
   }
   // Settled: written off when more of it was given up than was paid.
-  return item.writtenOff > item.allocated ? 'written_off' : 'paid';
+  return writtenOff > allocated ? 'written_off' : 'paid';
 }
 
 /** An amount of an item or source as text: the ledger's own string when it is the same. */
@@ -60,34 +71,41 @@ function textOf(units: Units, whole: Units, wholeText: string, mu: number): stri
   return sameUnits(units, whole) ? wholeText : formatUnits(units, mu);
 }
 
-function toOpenItem(item: ItemState, open: Units): OpenItem {
-  const mu = item.minorUnits;
+function toOpenItem(t: ItemTable, i: number, open: Units): OpenItem {
+  const mu = t.minorUnits[i]!;
+  const whole = t.amount.get(i);
+  const allocated = t.allocated.get(i);
+  const writtenOff = t.writtenOff.get(i);
+  const record = t.record[i]!;
   // Most items are fully open or fully paid: their amounts are the ledger's own amount
   // string or zero (one shared string), so no string is built for them.
-  const amount = isCanonicalUnits(item.amountText, mu)
-    ? item.amountText
-    : formatUnits(item.amount, mu);
+  const text = amountTextOf(t, i);
+  const amount = isCanonicalUnits(text, mu) ? text : formatUnits(whole, mu);
   const out: {
     -readonly [K in keyof OpenItem]: OpenItem[K];
   } = {
-    id: item.id,
-    kind: item.kind,
-    customerId: item.customerId,
-    currency: item.currency,
-    issueDate: item.issueDate,
-    dueDate: item.dueDate,
+    id: itemIdOf(t, i),
+    kind: kindOf(t, i),
+    customerId: record.customerId,
+    currency: record.currency,
+    issueDate: issueDateOf(t, i),
+    dueDate: dueDateOf(t, i),
     amount,
-    allocatedAmount: textOf(item.allocated, item.amount, amount, mu),
-    writtenOffAmount: textOf(item.writtenOff, item.amount, amount, mu),
-    openAmount: textOf(open, item.amount, amount, mu),
-    status: itemStatusOf(item, open),
-    disputed: item.disputed,
+    allocatedAmount: textOf(allocated, whole, amount, mu),
+    writtenOffAmount: textOf(writtenOff, whole, amount, mu),
+    openAmount: textOf(open, whole, amount, mu),
+    status: itemStatusOf(allocated, writtenOff, open),
+    disputed: t.disputed[i] === 1,
   };
-  if (item.chargeKind !== undefined) out.chargeKind = item.chargeKind;
-  if (item.invoiceId !== undefined) out.invoiceId = item.invoiceId;
-  if (item.number !== undefined) out.number = item.number;
-  if (item.paymentReference !== undefined) out.paymentReference = item.paymentReference;
-  if (isZeroUnits(open)) out.settledOn = item.lastDate ?? item.issueDate;
+  const chargeKind = chargeKindOf(t, i);
+  if (chargeKind !== undefined) out.chargeKind = chargeKind;
+  const invoiceId = invoiceIdOf(t, i);
+  if (invoiceId !== undefined) out.invoiceId = invoiceId;
+  const number = numberOf(t, i);
+  if (number !== undefined) out.number = number;
+  const reference = referenceOf(t, i);
+  if (reference !== undefined) out.paymentReference = reference;
+  if (isZeroUnits(open)) out.settledOn = t.lastDate[i] ?? issueDateOf(t, i);
   return out;
 }
 
@@ -159,40 +177,47 @@ export function balancesAsOf(ledger: Ledger, asOf: IsoDate): Balances {
   );
   const state = replayLedger(ledger, asOf);
   const positions = new Positions();
-  const items: OpenItem[] = new Array(state.items.length);
+  const t = state.items;
+  const count = t.count;
+  const items: OpenItem[] = new Array(count);
   let last: Position | undefined;
-  for (let i = 0; i < state.items.length; i++) {
-    const item = state.items[i]!;
-    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
-    items[i] = toOpenItem(item, open);
+  for (let i = 0; i < count; i++) {
+    const open = openOf(t, i);
+    items[i] = toOpenItem(t, i, open);
+    const { customerId, currency } = t.record[i]!;
     // Records of one customer often come together: reuse the position just used.
     const p =
-      last !== undefined && last.customerId === item.customerId && last.currency === item.currency
+      last !== undefined && last.customerId === customerId && last.currency === currency
         ? last
-        : positions.of(item.customerId, item.currency, item.minorUnits);
+        : positions.of(customerId, currency, t.minorUnits[i]!);
     p.open = addUnits(p.open, open);
     last = p;
   }
-  const sources: SourceBalance[] = new Array(state.sources.size);
-  let k = 0;
-  for (const s of state.sources.values()) {
-    const mu = s.minorUnits;
-    const amount = isCanonicalUnits(s.amountText, mu) ? s.amountText : formatUnits(s.amount, mu);
-    sources[k++] = {
-      id: s.id,
-      kind: s.kind,
-      customerId: s.customerId,
-      currency: s.currency,
-      date: s.date,
+  const st = state.sources;
+  const sources: SourceBalance[] = new Array(st.count);
+  for (let k = 0; k < st.count; k++) {
+    const mu = st.minorUnits[k]!;
+    const whole = st.amount.get(k);
+    const record = st.record[k]!;
+    const { customerId, currency } = record;
+    const amount = isCanonicalUnits(record.amount, mu) ? record.amount : formatUnits(whole, mu);
+    const cash = st.cash[k] === 1;
+    const left = st.left.get(k);
+    sources[k] = {
+      id: record.id,
+      kind: cash ? 'payment' : 'credit_note',
+      customerId,
+      currency,
+      date: cash ? (record as LedgerPayment).date : (record as LedgerCreditNote).issueDate,
       amount,
-      unappliedAmount: textOf(s.left, s.amount, amount, mu),
+      unappliedAmount: textOf(left, whole, amount, mu),
     };
     const p =
-      last !== undefined && last.customerId === s.customerId && last.currency === s.currency
+      last !== undefined && last.customerId === customerId && last.currency === currency
         ? last
-        : positions.of(s.customerId, s.currency, mu);
-    if (s.kind === 'payment') p.cash = addUnits(p.cash, s.left);
-    else p.credit = addUnits(p.credit, s.left);
+        : positions.of(customerId, currency, mu);
+    if (cash) p.cash = addUnits(p.cash, left);
+    else p.credit = addUnits(p.credit, left);
     last = p;
   }
 

@@ -19,7 +19,7 @@
 
 import { allocateInteger } from '../money/allocate.js';
 import { Dec } from '../money/decimal.js';
-import type { ItemState } from './state.js';
+import type { ItemView } from './items.js';
 import { minUnits, subUnits, type Units } from './units.js';
 
 /** How a payment or credit note is spread over open items when no item is named. */
@@ -41,7 +41,7 @@ export const ALLOCATION_POLICIES: readonly AllocationPolicy[] = [
 
 /** An open item that may take money, with the least it has open from the date on. */
 export interface Candidate {
-  readonly item: ItemState;
+  readonly item: ItemView;
   readonly open: Units;
   /** Position in the ledger, the last tie-break. */
   readonly order: number;
@@ -83,7 +83,7 @@ function mentions(text: string, name: string): boolean {
  * True when the reference text names the item: its id, invoice id or number as a
  * whole word, or its structured payment reference (compared without spaces).
  */
-export function isReferenced(item: ItemState, reference: string): boolean {
+export function isReferenced(item: ItemView, reference: string): boolean {
   const text = reference.toUpperCase();
   for (const name of [item.id, item.number, item.invoiceId]) {
     if (name !== undefined && name !== '' && mentions(text, name.toUpperCase())) return true;

@@ -15,13 +15,11 @@
  */
 import type { IsoDate } from '../terms/date.js';
 import {
-  addItems,
-  addSources,
   amountUnits,
-  type ItemState,
-  itemById,
+  initialState,
+  itemIndex,
   type LedgerState,
-  type SourceState,
+  openOf,
   unitsOf,
 } from './state.js';
 import type { BalanceException, BalanceExceptionReason, Ledger } from './types.js';
@@ -50,23 +48,24 @@ function applyRefunds(
   reversed: Set<string>,
   except: Except,
 ): void {
+  const t = state.sources;
   for (const r of ledger.refunds) {
     if (r.date > state.asOf) continue;
-    const source = state.sources.get(r.sourceId);
-    if (source === undefined) {
+    const s = t.byId.get(r.sourceId);
+    if (s === undefined) {
       // A refund out of a reversed payment goes with the payment: neither counts.
       if (!reversed.has(r.sourceId)) {
         except('refund', r.id, 'unknown_source', r.amount, 0, unitsOf(r.currency));
       }
       continue;
     }
-    const same = r.currency === source.currency;
+    const same = r.currency === t.record[s]!.currency;
     const wanted = amountUnits(r.amount, r.currency, 'refund', r.id);
-    const applied = same ? minUnits(wanted, source.left) : 0;
-    source.left = subUnits(source.left, applied);
+    const applied = same ? minUnits(wanted, t.left.get(s)) : 0;
+    t.left.set(s, subUnits(t.left.get(s), applied));
     if (!sameUnits(applied, wanted)) {
       const reason = same ? 'capped' : 'currency_mismatch';
-      except('refund', r.id, reason, r.amount, applied, source.minorUnits);
+      except('refund', r.id, reason, r.amount, applied, t.minorUnits[s]!);
     }
   }
 }
@@ -79,63 +78,69 @@ function applyAllocations(
 ): void {
   const asOf = state.asOf;
   const checkReversed = reversed.size > 0;
+  const items = state.items;
+  const sources = state.sources;
   // The allocations of one payment usually come one after the other: keep the last
   // source and item looked up, and look up again only when the id changes.
   let sourceId: string | undefined;
-  let source: SourceState | undefined;
+  let s = -1;
   let itemId: string | undefined;
-  let item: ItemState | undefined;
+  let i = -1;
   for (const a of ledger.allocations) {
     if (a.date > asOf || (a.reversedOn !== undefined && a.reversedOn <= asOf)) continue;
     if (checkReversed && reversed.has(a.sourceId)) continue;
     if (a.sourceId !== sourceId) {
       sourceId = a.sourceId;
-      source = state.sources.get(sourceId);
+      s = sources.byId.get(sourceId) ?? -1;
     }
     if (a.itemId !== itemId) {
       itemId = a.itemId;
-      item = itemById(state, itemId);
+      i = itemIndex(state, itemId);
     }
     let reason: BalanceExceptionReason | undefined;
-    if (source === undefined) reason = 'unknown_source';
-    else if (item === undefined) reason = 'unknown_item';
-    else if (source.currency !== item.currency) reason = 'currency_mismatch';
-    else if (source.customerId !== item.customerId) reason = 'customer_mismatch';
-    if (reason !== undefined || source === undefined || item === undefined) {
-      const mu = source?.minorUnits ?? item?.minorUnits ?? 0;
-      except('allocation', a.id, reason ?? 'unknown_item', a.amount, 0, mu);
+    if (s < 0) reason = 'unknown_source';
+    else if (i < 0) reason = 'unknown_item';
+    else if (sources.record[s]!.currency !== items.record[i]!.currency) {
+      reason = 'currency_mismatch';
+    } else if (sources.record[s]!.customerId !== items.record[i]!.customerId) {
+      reason = 'customer_mismatch';
+    }
+    if (reason !== undefined) {
+      const mu = s >= 0 ? sources.minorUnits[s]! : i >= 0 ? items.minorUnits[i]! : 0;
+      except('allocation', a.id, reason, a.amount, 0, mu);
       continue;
     }
-    const wanted = amountUnits(a.amount, item.currency, 'allocation', a.id, item.minorUnits);
-    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
-    const applied = minUnits(wanted, minUnits(open, source.left));
+    const mu = items.minorUnits[i]!;
+    const wanted = amountUnits(a.amount, items.record[i]!.currency, 'allocation', a.id, mu);
+    const applied = minUnits(wanted, minUnits(openOf(items, i), sources.left.get(s)));
     if (!isZeroUnits(applied)) {
-      item.allocated = addUnits(item.allocated, applied);
-      source.left = subUnits(source.left, applied);
-      if (item.lastDate === undefined || a.date > item.lastDate) item.lastDate = a.date;
+      items.allocated.set(i, addUnits(items.allocated.get(i), applied));
+      sources.left.set(s, subUnits(sources.left.get(s), applied));
+      const last = items.lastDate[i];
+      if (last === undefined || a.date > last) items.lastDate[i] = a.date;
     }
-    if (!sameUnits(applied, wanted))
-      except('allocation', a.id, 'capped', a.amount, applied, item.minorUnits);
+    if (!sameUnits(applied, wanted)) except('allocation', a.id, 'capped', a.amount, applied, mu);
   }
 }
 
 function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): void {
+  const items = state.items;
   for (const w of ledger.writeOffs) {
     if (w.date > state.asOf) continue;
-    const item = itemById(state, w.itemId);
-    if (item === undefined) {
+    const i = itemIndex(state, w.itemId);
+    if (i < 0) {
       except('write_off', w.id, 'unknown_item', w.amount, 0, 0);
       continue;
     }
-    const wanted = amountUnits(w.amount, item.currency, 'write-off', w.id, item.minorUnits);
-    const open = subUnits(subUnits(item.amount, item.allocated), item.writtenOff);
-    const applied = minUnits(wanted, open);
+    const mu = items.minorUnits[i]!;
+    const wanted = amountUnits(w.amount, items.record[i]!.currency, 'write-off', w.id, mu);
+    const applied = minUnits(wanted, openOf(items, i));
     if (!isZeroUnits(applied)) {
-      item.writtenOff = addUnits(item.writtenOff, applied);
-      if (item.lastDate === undefined || w.date > item.lastDate) item.lastDate = w.date;
+      items.writtenOff.set(i, addUnits(items.writtenOff.get(i), applied));
+      const last = items.lastDate[i];
+      if (last === undefined || w.date > last) items.lastDate[i] = w.date;
     }
-    if (!sameUnits(applied, wanted))
-      except('write_off', w.id, 'capped', w.amount, applied, item.minorUnits);
+    if (!sameUnits(applied, wanted)) except('write_off', w.id, 'capped', w.amount, applied, mu);
   }
 }
 
@@ -145,16 +150,8 @@ function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): voi
  * refunds), and an allocation undone on or before it no longer holds.
  */
 export function replayLedger(ledger: Ledger, asOf: IsoDate): LedgerState {
-  const state: LedgerState = {
-    asOf,
-    items: [],
-    byId: undefined,
-    sources: new Map(),
-    exceptions: [],
-  };
   const reversed = new Set<string>();
-  addItems(ledger, asOf, state);
-  addSources(ledger, asOf, state.sources, reversed);
+  const state = initialState(ledger, asOf, reversed);
   const except: Except = (kind, id, reason, amount, applied, minorUnits) => {
     const appliedAmount = formatUnits(applied, minorUnits);
     state.exceptions.push({ kind, id, reason, amount, appliedAmount });
