@@ -17,7 +17,6 @@
 import { addUnits, type Units } from '../ledger/units.js';
 import { type IsoDate, toDayNumber } from '../terms/date.js';
 import { bucketIndex } from './buckets.js';
-import type { Accumulator } from './report.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -38,7 +37,6 @@ export class Collector {
   private readonly first = new Map<string, number>();
   private lastCustomer: string | undefined;
   private lastFirst = -1;
-  private readonly buckets = new Map<string, number>();
   private lastDate: string | undefined;
   private lastBucket = 0;
 
@@ -72,14 +70,13 @@ export class Collector {
     return r;
   }
 
-  /** Bucket of a date; computed once per distinct date string. */
+  /**
+   * Bucket of a date. Reading the day number from the characters costs less than
+   * looking the date string up in a map of the ones seen (which must hash it first).
+   */
   private bucketOf(date: IsoDate): number {
     if (date === this.lastDate) return this.lastBucket;
-    let b = this.buckets.get(date);
-    if (b === undefined) {
-      b = bucketIndex(this.uppers, this.asOfDay - toDayNumber(date));
-      this.buckets.set(date, b);
-    }
+    const b = bucketIndex(this.uppers, this.asOfDay - toDayNumber(date));
     this.lastDate = date;
     this.lastBucket = b;
     return b;
@@ -126,33 +123,47 @@ export class Collector {
     return extra === undefined ? n : addUnits(n, extra);
   }
 
-  /** One accumulator per customer and currency, in no particular order. */
-  accumulators(): Accumulator[] {
-    const out: Accumulator[] = [];
-    const w = this.width;
-    const value = Collector.value;
-    for (let r = 0; r < this.customerIds.length; r++) {
-      const openByBucket: Units[] = [];
-      const unappliedByBucket: Units[] = [];
-      let open: Units = 0;
-      for (let i = 0; i < w; i++) {
-        const o = value(this.open, r * w + i, this.openBig);
-        openByBucket.push(o);
-        open = addUnits(open, o);
-        unappliedByBucket.push(value(this.unapplied, r * (w + 2) + i, this.unappliedBig));
-      }
-      out.push({
-        customerId: this.customerIds[r]!,
-        currency: this.currencies[r]!,
-        minorUnits: this.minorUnits[r]!,
-        openByBucket,
-        unappliedByBucket,
-        open,
-        cash: value(this.unapplied, r * (w + 2) + w, this.unappliedBig),
-        credit: value(this.unapplied, r * (w + 2) + w + 1, this.unappliedBig),
-      });
-    }
-    return out;
+  /** How many (customer, currency) rows there are. */
+  get rows(): number {
+    return this.customerIds.length;
+  }
+
+  /** The buckets per row. */
+  get buckets(): number {
+    return this.width;
+  }
+
+  customerOf(row: number): string {
+    return this.customerIds[row]!;
+  }
+
+  currencyOf(row: number): string {
+    return this.currencies[row]!;
+  }
+
+  minorUnitsOf(row: number): number {
+    return this.minorUnits[row]!;
+  }
+
+  /** Open amount of a row's items in a bucket. */
+  openIn(row: number, bucket: number): Units {
+    return Collector.value(this.open, row * this.width + bucket, this.openBig);
+  }
+
+  /** Unapplied cash and credit (positive) of a row dated in a bucket. */
+  unappliedIn(row: number, bucket: number): Units {
+    return Collector.value(this.unapplied, row * (this.width + 2) + bucket, this.unappliedBig);
+  }
+
+  /** Unapplied cash (positive) of a row. */
+  cashOf(row: number): Units {
+    return Collector.value(this.unapplied, row * (this.width + 2) + this.width, this.unappliedBig);
+  }
+
+  /** Unapplied credit (positive) of a row. */
+  creditOf(row: number): Units {
+    const slot = row * (this.width + 2) + this.width + 1;
+    return Collector.value(this.unapplied, slot, this.unappliedBig);
   }
 }
 

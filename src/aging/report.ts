@@ -9,35 +9,23 @@
  */
 import type { Customer } from '../ledger/types.js';
 import { addUnits, formatUnits, minUnits, subUnits, type Units } from '../ledger/units.js';
+import type { Collector } from './collect.js';
 import { percentagesOf } from './percent.js';
 import type { AgingRow, AgingTotal } from './types.js';
 
-/** One customer's sums in one currency, in minor units. */
-export interface Accumulator {
-  readonly customerId: string;
-  readonly currency: string;
-  readonly minorUnits: number;
-  /** Open amounts of items, per bucket. */
-  readonly openByBucket: Units[];
-  /** Unapplied cash and credit (positive), per bucket of their own date. */
-  readonly unappliedByBucket: Units[];
-  open: Units;
-  cash: Units;
-  readonly credit: Units;
-}
-
-/** Bucket amounts with each unapplied amount as a negative amount in its own bucket. */
-function ownBuckets(acc: Accumulator): Units[] {
-  return acc.openByBucket.map((o, i) => subUnits(o, acc.unappliedByBucket[i]!));
+/** Into `out`, a row's buckets with each unapplied amount negative in its own bucket. */
+function ownBuckets(c: Collector, row: number, out: Units[]): void {
+  for (let b = 0; b < out.length; b++) out[b] = subUnits(c.openIn(row, b), c.unappliedIn(row, b));
 }
 
 /**
- * Bucket amounts with all unapplied money taken off the oldest buckets first, as far
- * as they hold open amounts; whatever is left over stays negative in the first bucket.
+ * Into `out`, a row's buckets with all unapplied money taken off the oldest buckets
+ * first, as far as they hold open amounts; what is left over stays negative in the
+ * first bucket.
  */
-function nettedBuckets(acc: Accumulator): Units[] {
-  const out = [...acc.openByBucket];
-  let rest = addUnits(acc.cash, acc.credit);
+function nettedBuckets(c: Collector, row: number, out: Units[]): void {
+  for (let b = 0; b < out.length; b++) out[b] = c.openIn(row, b);
+  let rest = addUnits(c.cashOf(row), c.creditOf(row));
   for (let i = out.length - 1; i >= 0 && rest > 0; i--) {
     const take = minUnits(rest, out[i]!);
     if (!(take > 0)) continue;
@@ -45,7 +33,6 @@ function nettedBuckets(acc: Accumulator): Units[] {
     rest = subUnits(rest, take);
   }
   out[0] = subUnits(out[0]!, rest);
-  return out;
 }
 
 interface Sum {
@@ -58,77 +45,81 @@ interface Sum {
   customers: number;
 }
 
-const byKey = (a: Accumulator, b: Accumulator): number =>
-  a.customerId < b.customerId
-    ? -1
-    : a.customerId > b.customerId
-      ? 1
-      : a.currency < b.currency
-        ? -1
-        : 1;
+/** The rows of a collector sorted by customer id, then currency. */
+function sortedRows(c: Collector): number[] {
+  const order: number[] = new Array(c.rows);
+  for (let r = 0; r < order.length; r++) order[r] = r;
+  return order.sort((a, b) => {
+    const ca = c.customerOf(a);
+    const cb = c.customerOf(b);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    return c.currencyOf(a) < c.currencyOf(b) ? -1 : 1;
+  });
+}
 
-/** Rows and totals of the report from the accumulators. */
+/** Rows and totals of the report from the collected sums. */
 export function buildReport(
-  accumulators: readonly Accumulator[],
+  c: Collector,
   customers: readonly Customer[],
   netOldest: boolean,
 ): { rows: AgingRow[]; totals: AgingTotal[] } {
-  const names = new Map(customers.map((c) => [c.id, c.name]));
-  const all = [...accumulators].sort(byKey);
+  const names = new Map(customers.map((x) => [x.id, x.name]));
+  const order = sortedRows(c);
+  const width = c.buckets;
+  const amounts: Units[] = new Array(width).fill(0);
 
-  const rows: AgingRow[] = [];
+  const rows: AgingRow[] = new Array(order.length);
   const sums = new Map<string, Sum>();
-  for (const acc of all) {
-    const amounts = netOldest ? nettedBuckets(acc) : ownBuckets(acc);
-    const mu = acc.minorUnits;
-    const balance = subUnits(subUnits(acc.open, acc.cash), acc.credit);
-    const name = names.get(acc.customerId);
-    const texts: string[] = [];
-    for (const a of amounts) texts.push(formatUnits(a, mu));
-    const openAmount = formatUnits(acc.open, mu);
-    const unappliedCash = formatUnits(acc.cash, mu);
-    const unappliedCredit = formatUnits(acc.credit, mu);
-    const balanceText = formatUnits(balance, mu);
-    rows.push(
-      name === undefined
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    if (netOldest) nettedBuckets(c, r, amounts);
+    else ownBuckets(c, r, amounts);
+    const mu = c.minorUnitsOf(r);
+    const currency = c.currencyOf(r);
+    let open: Units = 0;
+    for (let b = 0; b < width; b++) open = addUnits(open, c.openIn(r, b));
+    const cash = c.cashOf(r);
+    const credit = c.creditOf(r);
+    const customerId = c.customerOf(r);
+    const texts: string[] = new Array(width);
+    for (let b = 0; b < width; b++) texts[b] = formatUnits(amounts[b]!, mu);
+    const openAmount = formatUnits(open, mu);
+    const unappliedCash = formatUnits(cash, mu);
+    const unappliedCredit = formatUnits(credit, mu);
+    const balance = formatUnits(subUnits(subUnits(open, cash), credit), mu);
+    const customerName = names.size === 0 ? undefined : names.get(customerId);
+    rows[k] =
+      customerName === undefined
         ? {
-            customerId: acc.customerId,
-            currency: acc.currency,
+            customerId,
+            currency,
             amounts: texts,
             openAmount,
             unappliedCash,
             unappliedCredit,
-            balance: balanceText,
+            balance,
           }
         : {
-            customerId: acc.customerId,
-            customerName: name,
-            currency: acc.currency,
+            customerId,
+            customerName,
+            currency,
             amounts: texts,
             openAmount,
             unappliedCash,
             unappliedCredit,
-            balance: balanceText,
-          },
-    );
-    let sum = sums.get(acc.currency);
+            balance,
+          };
+    let sum = sums.get(currency);
     if (!sum) {
-      sum = {
-        currency: acc.currency,
-        minorUnits: mu,
-        amounts: amounts.map(() => 0),
-        open: 0,
-        cash: 0,
-        credit: 0,
-        customers: 0,
-      };
-      sums.set(acc.currency, sum);
+      const zero: Units[] = new Array(width).fill(0);
+      sum = { currency, minorUnits: mu, amounts: zero, open: 0, cash: 0, credit: 0, customers: 0 };
+      sums.set(currency, sum);
     }
     const into = sum.amounts;
-    for (let i = 0; i < into.length; i++) into[i] = addUnits(into[i]!, amounts[i]!);
-    sum.open = addUnits(sum.open, acc.open);
-    sum.cash = addUnits(sum.cash, acc.cash);
-    sum.credit = addUnits(sum.credit, acc.credit);
+    for (let b = 0; b < width; b++) into[b] = addUnits(into[b]!, amounts[b]!);
+    sum.open = addUnits(sum.open, open);
+    sum.cash = addUnits(sum.cash, cash);
+    sum.credit = addUnits(sum.credit, credit);
     sum.customers += 1;
   }
 
