@@ -25,89 +25,20 @@ import type { Result } from 'neverthrow';
 import { invariant, type ReceivablesError } from '../errors/index.js';
 import { inputText } from '../money/decimal.js';
 import { type IsoDate, isIsoDate, parseIsoDate } from '../terms/date.js';
-import {
-  amountTextOf,
-  chargeKindOf,
-  invoiceIdOf,
-  issueDateOf,
-  kindOf,
-  numberOf,
-  referenceOf,
-} from './items.js';
+import { textOf, toOpenItem } from './items.js';
 import { parseLedger } from './parse.js';
 import { replayLedger } from './replay.js';
-import { dueDateOf, type ItemTable, itemIdOf, openOf } from './state.js';
+import { openOf } from './state.js';
 import type {
   Balances,
   CustomerBalance,
-  ItemStatus,
   Ledger,
   LedgerCreditNote,
   LedgerPayment,
   OpenItem,
   SourceBalance,
 } from './types.js';
-import {
-  addUnits,
-  formatUnits,
-  isCanonicalUnits,
-  isZeroUnits,
-  sameUnits,
-  subUnits,
-  type Units,
-} from './units.js';
-
-/** The status of a replayed item, derived from its amounts; see {@link OpenItem.status}. */
-function itemStatusOf(allocated: Units, writtenOff: Units, open: Units): ItemStatus {
-  if (!isZeroUnits(open)) {
-    return isZeroUnits(allocated) && isZeroUnits(writtenOff) ? 'open' : 'partially_paid';
-  }
-  // Settled: written off when more of it was given up than was paid.
-  return writtenOff > allocated ? 'written_off' : 'paid';
-}
-
-/** An amount of an item or source as text: the ledger's own string when it is the same. */
-function textOf(units: Units, whole: Units, wholeText: string, mu: number): string {
-  return sameUnits(units, whole) ? wholeText : formatUnits(units, mu);
-}
-
-function toOpenItem(t: ItemTable, i: number, open: Units): OpenItem {
-  const mu = t.minorUnits[i]!;
-  const whole = t.amount.get(i);
-  const allocated = t.allocated.get(i);
-  const writtenOff = t.writtenOff.get(i);
-  const record = t.record[i]!;
-  // Most items are fully open or fully paid: their amounts are the ledger's own amount
-  // string or zero (one shared string), so no string is built for them.
-  const text = amountTextOf(t, i);
-  const amount = isCanonicalUnits(text, mu) ? text : formatUnits(whole, mu);
-  const out: {
-    -readonly [K in keyof OpenItem]: OpenItem[K];
-  } = {
-    id: itemIdOf(t, i),
-    kind: kindOf(t, i),
-    customerId: record.customerId,
-    currency: record.currency,
-    issueDate: issueDateOf(t, i),
-    dueDate: dueDateOf(t, i),
-    amount,
-    allocatedAmount: textOf(allocated, whole, amount, mu),
-    writtenOffAmount: textOf(writtenOff, whole, amount, mu),
-    openAmount: textOf(open, whole, amount, mu),
-    status: itemStatusOf(allocated, writtenOff, open),
-    disputed: t.disputed[i] === 1,
-  };
-  const chargeKind = chargeKindOf(t, i);
-  if (chargeKind !== undefined) out.chargeKind = chargeKind;
-  const invoiceId = invoiceIdOf(t, i);
-  if (invoiceId !== undefined) out.invoiceId = invoiceId;
-  const number = numberOf(t, i);
-  if (number !== undefined) out.number = number;
-  const reference = referenceOf(t, i);
-  if (reference !== undefined) out.paymentReference = reference;
-  if (isZeroUnits(open)) out.settledOn = t.lastDate[i] ?? issueDateOf(t, i);
-  return out;
-}
+import { addUnits, formatUnits, isCanonicalUnits, subUnits, type Units } from './units.js';
 
 /** A customer's running position in one currency; `next` holds its other currencies. */
 interface Position {

@@ -9,8 +9,8 @@
  */
 import type { IsoDate } from '../terms/date.js';
 import { CHARGE, dueDateOf, type ItemTable, itemIdOf, type LedgerState, WHOLE } from './state.js';
-import type { ChargeKind, LedgerCharge, LedgerInvoice, OpenItem } from './types.js';
-import type { Units } from './units.js';
+import type { ChargeKind, ItemStatus, LedgerCharge, LedgerInvoice, OpenItem } from './types.js';
+import { formatUnits, isCanonicalUnits, isZeroUnits, sameUnits, type Units } from './units.js';
 
 /** What an item is: a whole invoice, an instalment of one, or a charge. */
 export function kindOf(items: ItemTable, i: number): OpenItem['kind'] {
@@ -87,4 +87,57 @@ export function itemView(state: LedgerState, i: number): ItemView {
     paymentReference: referenceOf(t, i),
     amount: t.amount.get(i),
   };
+}
+
+/** The status of an item, derived from its amounts; see {@link OpenItem.status}. */
+export function itemStatusOf(allocated: Units, writtenOff: Units, open: Units): ItemStatus {
+  if (!isZeroUnits(open)) {
+    return isZeroUnits(allocated) && isZeroUnits(writtenOff) ? 'open' : 'partially_paid';
+  }
+  // Settled: written off when more of it was given up than was paid.
+  return writtenOff > allocated ? 'written_off' : 'paid';
+}
+
+/** An amount of an item or source as text: the ledger's own string when it is the same. */
+export function textOf(units: Units, whole: Units, wholeText: string, mu: number): string {
+  return sameUnits(units, whole) ? wholeText : formatUnits(units, mu);
+}
+
+/** Item `i` of a replay as the {@link OpenItem} of `balancesAsOf`; `open` is its open amount. */
+export function toOpenItem(t: ItemTable, i: number, open: Units): OpenItem {
+  const mu = t.minorUnits[i]!;
+  const whole = t.amount.get(i);
+  const allocated = t.allocated.get(i);
+  const writtenOff = t.writtenOff.get(i);
+  const record = t.record[i]!;
+  // Most items are fully open or fully paid: their amounts are the ledger's own amount
+  // string or zero (one shared string), so no string is built for them.
+  const text = amountTextOf(t, i);
+  const amount = isCanonicalUnits(text, mu) ? text : formatUnits(whole, mu);
+  const out: {
+    -readonly [K in keyof OpenItem]: OpenItem[K];
+  } = {
+    id: itemIdOf(t, i),
+    kind: kindOf(t, i),
+    customerId: record.customerId,
+    currency: record.currency,
+    issueDate: issueDateOf(t, i),
+    dueDate: dueDateOf(t, i),
+    amount,
+    allocatedAmount: textOf(allocated, whole, amount, mu),
+    writtenOffAmount: textOf(writtenOff, whole, amount, mu),
+    openAmount: textOf(open, whole, amount, mu),
+    status: itemStatusOf(allocated, writtenOff, open),
+    disputed: t.disputed[i] === 1,
+  };
+  const chargeKind = chargeKindOf(t, i);
+  if (chargeKind !== undefined) out.chargeKind = chargeKind;
+  const invoiceId = invoiceIdOf(t, i);
+  if (invoiceId !== undefined) out.invoiceId = invoiceId;
+  const number = numberOf(t, i);
+  if (number !== undefined) out.number = number;
+  const reference = referenceOf(t, i);
+  if (reference !== undefined) out.paymentReference = reference;
+  if (isZeroUnits(open)) out.settledOn = t.lastDate[i] ?? issueDateOf(t, i);
+  return out;
 }

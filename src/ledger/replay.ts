@@ -14,14 +14,8 @@
  * @module
  */
 import type { IsoDate } from '../terms/date.js';
-import {
-  amountUnits,
-  initialState,
-  itemIndex,
-  type LedgerState,
-  openOf,
-  unitsOf,
-} from './state.js';
+import { initialState } from './initial-state.js';
+import { amountUnits, itemIndex, type LedgerState, openOf, unitsOf } from './state.js';
 import type { BalanceException, BalanceExceptionReason, Ledger } from './types.js';
 import {
   addUnits,

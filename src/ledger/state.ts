@@ -19,48 +19,18 @@ import type { IsoDate } from '../terms/date.js';
 import type {
   BalanceException,
   Dispute,
-  Ledger,
   LedgerCharge,
   LedgerCreditNote,
   LedgerInvoice,
   LedgerPayment,
 } from './types.js';
 import { parseUnits, type Units } from './units.js';
+import type { UnitsColumn } from './units-column.js';
 
 /** `part` of an item that is a whole invoice (an instalment has its index there). */
 export const WHOLE = -1;
 /** `part` of an item that is a charge (a fee, interest or compensation). */
 export const CHARGE = -2;
-
-/**
- * One amount in minor units per row, exact: a `Float64Array` holds every safe integer,
- * and a row whose value is a bigint holds NaN there and its value in a side map.
- */
-export class UnitsColumn {
-  readonly values: Float64Array;
-  private big: Map<number, bigint> | undefined;
-
-  constructor(rows: number) {
-    this.values = new Float64Array(rows);
-  }
-
-  get(row: number): Units {
-    const v = this.values[row]!;
-    // NaN is the only value that differs from itself: the bigint marker.
-    return v === v ? v : this.big!.get(row)!;
-  }
-
-  set(row: number, units: Units): void {
-    if (typeof units === 'number') {
-      this.values[row] = units;
-      this.big?.delete(row);
-    } else {
-      this.values[row] = Number.NaN;
-      this.big ??= new Map();
-      this.big.set(row, units);
-    }
-  }
-}
 
 /**
  * The receivable items of a replay, in ledger order (invoices with their instalments,
@@ -195,144 +165,4 @@ export function disputedOn(disputes: readonly Dispute[] | undefined, day: IsoDat
     if (d.from <= day && (d.until === undefined || d.until >= day)) return true;
   }
   return false;
-}
-
-/** Room for every item the ledger could have as of any date. */
-function itemTable(ledger: Ledger): ItemTable {
-  let rows = ledger.charges.length;
-  for (const inv of ledger.invoices) rows += Math.max(inv.instalments?.length ?? 0, 1);
-  return {
-    count: 0,
-    record: new Array(rows),
-    part: new Int32Array(rows),
-    minorUnits: new Uint8Array(rows),
-    amount: new UnitsColumn(rows),
-    allocated: new UnitsColumn(rows),
-    writtenOff: new UnitsColumn(rows),
-    lastDate: new Array(rows),
-    disputed: new Uint8Array(rows),
-    chargeTarget: new Map(),
-  };
-}
-
-function sourceTable(ledger: Ledger): SourceTable {
-  const rows = ledger.payments.length + ledger.creditNotes.length;
-  return {
-    count: 0,
-    record: new Array(rows),
-    cash: new Uint8Array(rows),
-    minorUnits: new Uint8Array(rows),
-    amount: new UnitsColumn(rows),
-    left: new UnitsColumn(rows),
-    byId: new Map(),
-  };
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function addItem(
-  state: LedgerState,
-  record: LedgerInvoice | LedgerCharge,
-  part: number,
-  amount: Units,
-  minorUnits: number,
-  disputed: boolean,
-): number {
-  const t = state.items as Mutable<ItemTable>;
-  const i = t.count++;
-  t.record[i] = record;
-  t.part[i] = part;
-  t.minorUnits[i] = minorUnits;
-  t.amount.set(i, amount);
-  if (disputed) t.disputed[i] = 1;
-  state.byId?.set(itemIdOf(t, i), i);
-  return i;
-}
-
-/** Adds the items (invoices, their instalments, charges) issued on or before `asOf`. */
-function addItems(ledger: Ledger, state: LedgerState): void {
-  const asOf = state.asOf;
-  const units = unitsMemo();
-  for (const inv of ledger.invoices) {
-    if (inv.issueDate > asOf || inv.status === 'draft' || inv.status === 'void') continue;
-    const disputed = inv.disputes === undefined ? false : disputedOn(inv.disputes, asOf);
-    const mu = units(inv.currency);
-    const parts = inv.instalments;
-    if (parts === undefined || parts.length === 0) {
-      const amount = amountUnits(inv.amount, inv.currency, 'invoice', inv.id, mu);
-      addItem(state, inv, WHOLE, amount, mu, disputed);
-      continue;
-    }
-    for (let p = 0; p < parts.length; p++) {
-      const part = parts[p]!;
-      const amount = amountUnits(part.amount, inv.currency, 'instalment', part.id, mu);
-      addItem(state, inv, p, amount, mu, disputed);
-    }
-  }
-  const items = state.items;
-  for (const c of ledger.charges) {
-    if (c.date > asOf) continue;
-    const target = c.itemId === undefined ? -1 : itemIndex(state, c.itemId);
-    const mu = units(c.currency);
-    const amount = amountUnits(c.amount, c.currency, 'charge', c.id, mu);
-    const disputed = target >= 0 && items.disputed[target] === 1;
-    const i = addItem(state, c, CHARGE, amount, mu, disputed);
-    if (target >= 0) items.chargeTarget.set(i, target);
-  }
-}
-
-function addSource(
-  t: Mutable<SourceTable>,
-  record: LedgerPayment | LedgerCreditNote,
-  cash: boolean,
-  minorUnits: number,
-): void {
-  const kind = cash ? 'payment' : 'credit_note';
-  const amount = amountUnits(record.amount, record.currency, kind, record.id, minorUnits);
-  let i = t.byId.get(record.id);
-  if (i === undefined) {
-    i = t.count++;
-    t.byId.set(record.id, i);
-  }
-  t.record[i] = record;
-  t.cash[i] = cash ? 1 : 0;
-  t.minorUnits[i] = minorUnits;
-  t.amount.set(i, amount);
-  t.left.set(i, amount);
-}
-
-/**
- * Adds the payments received and credit notes issued on or before `asOf`; a payment
- * reversed by then goes into `reversed` instead.
- */
-function addSources(ledger: Ledger, state: LedgerState, reversed: Set<string>): void {
-  const asOf = state.asOf;
-  const units = unitsMemo();
-  const t = state.sources as Mutable<SourceTable>;
-  for (const p of ledger.payments) {
-    if (p.date > asOf) continue;
-    if (p.reversedOn !== undefined && p.reversedOn <= asOf) reversed.add(p.id);
-    else addSource(t, p, true, units(p.currency));
-  }
-  for (const n of ledger.creditNotes) {
-    if (n.issueDate > asOf) continue;
-    addSource(t, n, false, units(n.currency));
-  }
-}
-
-/**
- * The state of a ledger as of `asOf` before anything is applied: its items and
- * sources, and in `reversed` the payments reversed by then.
- */
-export function initialState(ledger: Ledger, asOf: IsoDate, reversed: Set<string>): LedgerState {
-  const state: LedgerState = {
-    asOf,
-    items: itemTable(ledger),
-    byId: undefined,
-    sources: sourceTable(ledger),
-    exceptions: [],
-  };
-  addItems(ledger, state);
-  addSources(ledger, state, reversed);
-  return state;
 }
