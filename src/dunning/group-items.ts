@@ -8,6 +8,7 @@
  * @module
  */
 import type { OpenItem } from '../ledger/types.js';
+import { CustomerNumbers } from './customer-numbers.js';
 
 /**
  * Items by customer: customer `k`'s items are `items[order[j]]` for `j` from `start[k]`
@@ -21,7 +22,7 @@ export interface CustomerGroups {
   /** Item indices, grouped by customer. */
   readonly order: Int32Array;
   /** Customer id to its number `k`. */
-  readonly slots: Map<string, number>;
+  readonly slots: CustomerNumbers;
 }
 
 /**
@@ -35,31 +36,27 @@ export interface CustomerGroups {
 export function groupByCustomer(items: readonly Pick<OpenItem, 'customerId'>[]): CustomerGroups {
   const n = items.length;
   const slotOfItem = new Int32Array(n);
-  const slots = new Map<string, number>();
-  const customerIds: string[] = [];
+  const slots = new CustomerNumbers();
+  const customerIds = slots.ids;
   const counts: number[] = [];
   let previousId: string | undefined;
   let previous = -1;
   for (let i = 0; i < n; i++) {
     const id = items[i]!.customerId;
     if (id !== previousId) {
-      let slot = slots.get(id);
-      if (slot === undefined) {
-        slot = customerIds.length;
-        slots.set(id, slot);
-        customerIds.push(id);
-        counts.push(0);
-      }
+      const slot = slots.add(id);
+      if (slot === counts.length) counts.push(0);
       previousId = id;
       previous = slot;
     }
     slotOfItem[i] = previous;
     counts[previous]!++;
   }
-  const start = new Int32Array(customerIds.length + 1);
-  for (let k = 0; k < customerIds.length; k++) start[k + 1] = start[k]! + counts[k]!;
-  const next = start.slice(0, customerIds.length);
+  const customers = counts.length;
+  const start = new Int32Array(customers + 1);
+  for (let k = 0; k < customers; k++) start[k + 1] = start[k]! + counts[k]!;
+  const next = start.slice(0, customers);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[next[slotOfItem[i]!]!++] = i;
-  return { customerIds, start, order, slots };
+  return { customerIds: customerIds.slice(), start, order, slots };
 }

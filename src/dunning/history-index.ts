@@ -8,6 +8,7 @@
  * @module
  */
 import type { IsoDate } from '../terms/date.js';
+import { CustomerNumbers } from './customer-numbers.js';
 import type { DunningHistory, DunningHistoryEntry } from './history.js';
 
 /** What the history says about one customer. */
@@ -103,7 +104,7 @@ const NONE: CustomerHistory = Object.freeze({
  * entries afresh: ask once per customer and keep the answer for the customer.
  *
  * @param slots - customer numbers the caller has already given (extended here with
- *   the customers only the history names), so that the caller looks each customer up once
+ *   the customers only the history names), so that each customer is looked up once
  *
  * @example
  * indexHistory(history, () => '2024-03-31').customer('C1').levelOf('INV-1')
@@ -112,10 +113,11 @@ const NONE: CustomerHistory = Object.freeze({
 export function indexHistory(
   history: DunningHistory,
   todayOf: (customerId: string) => IsoDate,
-  slots: Map<string, number> = new Map(),
+  slots: CustomerNumbers = new CustomerNumbers(),
 ): HistoryIndex {
   const actions = history.actions;
   const next = new Int32Array(actions.length).fill(-1);
+  // Numbers the history adds come after the caller's: at most one per entry.
   const heads = new Int32Array(slots.size + actions.length).fill(-1);
   const tails = new Int32Array(heads.length);
   let previousId: string | undefined;
@@ -125,9 +127,7 @@ export function indexHistory(
     // A run of entries of one customer (a history kept per customer) needs no lookup.
     if (customerId !== previousId) {
       previousId = customerId;
-      const known = slots.get(customerId);
-      slot = known ?? slots.size;
-      if (known === undefined) slots.set(customerId, slot);
+      slot = slots.add(customerId);
     }
     if (heads[slot]! < 0) heads[slot] = e;
     else next[tails[slot]!] = e;
@@ -139,6 +139,6 @@ export function indexHistory(
   };
   return {
     customerAt,
-    customer: (customerId) => customerAt(slots.get(customerId) ?? -1, customerId),
+    customer: (customerId) => customerAt(slots.find(customerId), customerId),
   };
 }

@@ -17,7 +17,10 @@ const fnv1a = (text: string, seed: number): number => {
   return h;
 };
 
-const hex = (n: number): string => n.toString(16).padStart(8, '0');
+// Two hex digits per byte from a table: Number#toString(16) is slow on this path.
+const BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const hex = (n: number): string =>
+  BYTE[n >>> 24]! + BYTE[(n >>> 16) & 255]! + BYTE[(n >>> 8) & 255]! + BYTE[n & 255]!;
 
 /**
  * A 64-bit digest (two FNV-1a hashes with different offsets) as 16 hex digits:

@@ -7,28 +7,51 @@
  * @module
  */
 
-const PLAIN = /^\d+(\.\d+)?$/;
+const DOT = 46;
+const ZERO = 48;
 
 /**
- * Minor units of a non-negative decimal string, or undefined when it is not exact
- * in a number (more than 15 digits, or finer than the minor unit).
+ * Minor units of a non-negative decimal string (digits, optionally a point and more
+ * digits), or undefined when it is not exact in a number (more than 15 significant
+ * digits, or finer than the minor unit). Read digit by digit: this runs for every
+ * amount the planner sums.
  *
  * @example
  * toMinor('1234.5', 2)
  * //=> 123450
  */
 export function toMinor(amount: string, minorUnits: number): number | undefined {
-  if (!PLAIN.test(amount)) return undefined;
-  const dot = amount.indexOf('.');
-  const whole = dot < 0 ? amount : amount.slice(0, dot);
-  let fraction = dot < 0 ? '' : amount.slice(dot + 1);
-  if (fraction.length > minorUnits) {
-    if (/[1-9]/.test(fraction.slice(minorUnits))) return undefined;
-    fraction = fraction.slice(0, minorUnits);
+  const n = amount.length;
+  let units = 0;
+  let significant = 0;
+  let fraction = -1;
+  for (let i = 0; i < n; i++) {
+    const c = amount.charCodeAt(i);
+    if (c === DOT) {
+      if (fraction >= 0 || i === 0 || i === n - 1) return undefined;
+      fraction = 0;
+      continue;
+    }
+    const d = c - ZERO;
+    if (d < 0 || d > 9) return undefined;
+    if (fraction >= 0) {
+      // Digits finer than the minor unit may only be zeros.
+      if (fraction === minorUnits) {
+        if (d !== 0) return undefined;
+        continue;
+      }
+      fraction++;
+    }
+    if (units === 0 && d === 0) continue;
+    if (++significant > 15) return undefined;
+    units = units * 10 + d;
   }
-  const digits = whole + fraction.padEnd(minorUnits, '0');
-  if (digits.replace(/^0+/, '').length > 15) return undefined;
-  return Number(digits);
+  if (n === 0) return undefined;
+  for (let f = Math.max(fraction, 0); f < minorUnits; f++) {
+    if (units !== 0 && ++significant > 15) return undefined;
+    units *= 10;
+  }
+  return units;
 }
 
 /**

@@ -119,32 +119,35 @@ function sumTotals(
   };
 }
 
-const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) =>
-  a.item.dueDate < b.item.dueDate
-    ? -1
-    : a.item.dueDate > b.item.dueDate
-      ? 1
-      : a.item.id < b.item.id
-        ? -1
-        : 1;
+const byDueItem = (a: OpenItem, b: OpenItem) =>
+  a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1;
+const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) => byDueItem(a.item, b.item);
 
 function toActionItem(
   item: OpenItem,
   level: number,
-  today: IsoDate,
+  todayDay: number,
   dayNumber: (date: IsoDate) => number,
 ): DunningActionItem {
+  const kind = item.kind === 'instalment' ? 'instalment' : 'invoice';
+  const daysOverdue = todayDay - dayNumber(item.dueDate);
+  const { invoiceId, number, paymentReference } = item;
+  if (invoiceId === undefined && number === undefined && paymentReference === undefined) {
+    // The usual plain invoice: one literal, no spread (the same keys in the same order).
+    const { id, issueDate, dueDate, openAmount } = item;
+    return { itemId: id, kind, level, issueDate, dueDate, daysOverdue, openAmount };
+  }
   return {
     itemId: item.id,
-    kind: item.kind === 'instalment' ? 'instalment' : 'invoice',
-    ...(item.invoiceId === undefined ? {} : { invoiceId: item.invoiceId }),
-    ...(item.number === undefined ? {} : { number: item.number }),
+    kind,
+    ...(invoiceId === undefined ? {} : { invoiceId }),
+    ...(number === undefined ? {} : { number }),
     level,
     issueDate: item.issueDate,
     dueDate: item.dueDate,
-    daysOverdue: dayNumber(today) - dayNumber(item.dueDate),
+    daysOverdue,
     openAmount: item.openAmount,
-    ...(item.paymentReference === undefined ? {} : { paymentReference: item.paymentReference }),
+    ...(paymentReference === undefined ? {} : { paymentReference }),
   };
 }
 
@@ -222,14 +225,11 @@ export function buildActions(
 
     const level = Math.max(...candidates.map((c) => c.level));
     const def = policy.levels[level - 1]!;
-    const items = candidates.map((c) => toActionItem(c.item, c.level, today, deps.dayNumber));
-    const listedItems = part.listed
-      .map((item) => ({ item }))
-      .sort(byDue)
-      .map(({ item }) => {
-        const sent = history.levelOf(item.id);
-        return toActionItem(item, sent, today, deps.dayNumber);
-      });
+    const todayDay = deps.dayNumber(today);
+    const items = candidates.map((c) => toActionItem(c.item, c.level, todayDay, deps.dayNumber));
+    const listedItems = [...part.listed]
+      .sort(byDueItem)
+      .map((item) => toActionItem(item, history.levelOf(item.id), todayDay, deps.dayNumber));
     const openCharges = part.openCharges.map((c) => ({
       itemId: c.id,
       kind: c.chargeKind ?? 'fee',

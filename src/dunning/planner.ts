@@ -141,14 +141,16 @@ export function planDunning(
   const todayOf = todayOfResult.value;
   const currencies = options.currencies ?? ISO_CURRENCIES;
   // Customer records by customer number, the last of a repeated id as a Map would
-  // keep it; read on the first action, not for a run that plans none.
+  // keep it; read on the first action, not for a run that plans none. Records listed
+  // in the order of the customers' items need no lookup.
   let customers: (Customer | undefined)[] | undefined;
   const customerOf = (k: number) => {
     if (customers === undefined) {
       customers = [];
-      for (const c of ledger.customers) {
-        const slot = slots.get(c.id);
-        if (slot !== undefined) customers[slot] = c;
+      for (let i = 0; i < ledger.customers.length; i++) {
+        const c = ledger.customers[i]!;
+        const slot = customerIds[i] === c.id ? i : slots.find(c.id);
+        if (slot >= 0) customers[slot] = c;
       }
     }
     return customers[k];
@@ -167,7 +169,7 @@ export function planDunning(
   // Items of each run date; customers numbered by their first item.
   const unapplied = new Map<string, string>();
   const dates = new Set<IsoDate>([todayOf('')]);
-  for (const c of ledger.customers) dates.add(todayOf(c.id));
+  if (!isIsoDate(asOf)) for (const c of ledger.customers) dates.add(todayOf(c.id));
   let items: readonly OpenItem[] = [];
   for (const date of dates) {
     const given = options.balances?.asOf === date && isIsoDate(asOf) ? options.balances : undefined;
@@ -200,12 +202,11 @@ export function planDunning(
     const past = index.customerAt(k, customerId);
     list.length = 0;
     for (let j = start[k]!; j < start[k + 1]!; j++) list.push(items[order[j]!]!);
-    const groups = byCurrency(list)
-      .map((l) => ({
-        currency: l[0]!.currency,
-        group: classifyGroup(l, customerId, today, past, ctx, notReminded),
-      }))
-      .filter((g) => g.group.candidates.length > 0);
+    const groups: { currency: string; group: GroupClassification }[] = [];
+    for (const l of byCurrency(list)) {
+      const group = classifyGroup(l, customerId, today, past, ctx, notReminded);
+      if (group.candidates.length > 0) groups.push({ currency: l[0]!.currency, group });
+    }
     // One contact per customer per run, whatever the currencies: the most overdue
     // group goes first (then by currency code); the others wait for the next day the
     // gap allows. Levels are finite, so no currency waits forever.

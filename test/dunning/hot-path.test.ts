@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CustomerNumbers } from '../../src/dunning/customer-numbers.js';
 import { dayNumberReader } from '../../src/dunning/day-number.js';
 import { groupByCustomer } from '../../src/dunning/group-items.js';
 import { indexHistory } from '../../src/dunning/history-index.js';
@@ -24,6 +25,25 @@ describe('planner hot-path helpers', () => {
     for (const bad of ['2023-02-29', '2024-13-01', '2024-1-01', '2024-01-0x', '']) {
       expect(() => read(bad)).toThrow(RangeError);
     }
+  });
+
+  it('customer numbers are those of a Map numbering ids as first seen', () => {
+    // Few distinct characters, so that hashes collide and probes run on; enough ids
+    // to make the table grow several times.
+    const ids = fc.array(fc.stringMatching(/^[ab\u00e9]{0,7}$/), { maxLength: 3000 });
+    fc.assert(
+      fc.property(ids, (list) => {
+        const numbers = new CustomerNumbers();
+        const map = new Map<string, number>();
+        for (const id of list) {
+          if (!map.has(id)) map.set(id, map.size);
+          expect(numbers.add(id)).toBe(map.get(id));
+        }
+        expect(numbers.ids).toEqual([...map.keys()]);
+        for (const id of [...list, 'zz', '']) expect(numbers.find(id)).toBe(map.get(id) ?? -1);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('grouping by customer keeps every item once, in ledger order per customer', () => {

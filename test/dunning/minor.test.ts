@@ -41,3 +41,26 @@ describe('minor units in numbers', () => {
     expect(addMinor(Number.MAX_SAFE_INTEGER, 1)).toBeUndefined();
   });
 });
+
+describe('minor units read digit by digit', () => {
+  it('toMinor is the decimal value times 10^minorUnits, when exact within 15 digits', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^\d{1,18}(\.\d{1,5})?$/),
+      fc.stringMatching(/^0{0,3}\d{0,4}\.?\d{0,4}0{0,3}$/),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 4 }), (s, mu) => {
+        const got = toMinor(s, mu);
+        const plain = /^\d+(\.\d+)?$/.test(s);
+        const scaled = plain ? new Dec(s).times(10 ** mu) : undefined;
+        // The straightforward rule: a plain decimal whose value in minor units is a
+        // whole number of at most 15 significant digits.
+        if (scaled?.isInteger() && scaled.abs().lessThan(10 ** 15)) {
+          expect(got).toBe(scaled.toNumber());
+        } else expect(got).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
