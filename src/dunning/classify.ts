@@ -21,11 +21,18 @@ export interface Candidate {
 
 /** The items of one customer and currency that a message would concern. */
 export interface GroupClassification {
-  readonly candidates: Candidate[];
+  readonly candidates: readonly Candidate[];
   /** Overdue items without a new level, shown in the message. */
-  readonly listed: OpenItem[];
-  readonly openCharges: OpenItem[];
+  readonly listed: readonly OpenItem[];
+  readonly openCharges: readonly OpenItem[];
 }
+
+/** A group nothing happens to (no candidate, no open charge): one shared answer. */
+const NOTHING: GroupClassification = Object.freeze({
+  candidates: Object.freeze([]) as readonly Candidate[],
+  listed: Object.freeze([]) as readonly OpenItem[],
+  openCharges: Object.freeze([]) as readonly OpenItem[],
+});
 
 /** What the classification needs to know besides the items. */
 export interface ClassifyContext {
@@ -36,6 +43,8 @@ export interface ClassifyContext {
   readonly levelOffsets: readonly number[];
   readonly dayNumber: (date: IsoDate) => number;
   readonly minorUnits: (currency: string) => number;
+  /** Room for the listed items' indices of one group, reused (and grown) per group. */
+  readonly scratch: { indices: Int32Array };
 }
 
 const activeHold = (
@@ -60,29 +69,39 @@ function targetLevel(ctx: ClassifyContext, sent: number, dueDay: number, todayDa
 
 /**
  * Sorts one customer's items in one currency into candidates and listed items, and
- * appends every item left alone, with its reason, to `reasons`.
+ * appends every item left alone, with its reason, to `reasons`. The items are
+ * `items[order[j]]` for `j` from `from` to before `to` (no array per customer).
  *
  * @example
- * classifyGroup(items, 'C1', '2024-02-08', history, ctx, reasons).candidates.map((c) => c.item.id)
+ * classifyGroup(items, order, 0, 3, 'C1', '2024-02-08', history, ctx, reasons)
+ *   .candidates.map((c) => c.item.id)
  * //=> ['INV-3']
  */
 export function classifyGroup(
   items: readonly OpenItem[],
+  order: Int32Array,
+  from: number,
+  to: number,
   customerId: string,
   today: IsoDate,
   history: CustomerHistory,
   ctx: ClassifyContext,
   reasons: NotReminded[],
 ): GroupClassification {
-  const candidates: Candidate[] = [];
-  const listed: OpenItem[] = [];
-  const openCharges: OpenItem[] = [];
+  // Most customers have nothing due: no arrays for them. Listed items are noted as
+  // indices and become an array only for a group with candidates.
+  let candidates: Candidate[] | undefined;
+  let openCharges: OpenItem[] | undefined;
+  if (ctx.scratch.indices.length < to - from) ctx.scratch.indices = new Int32Array(2 * (to - from));
+  const scratch = ctx.scratch.indices;
+  let listedCount = 0;
   const todayDay = ctx.dayNumber(today);
   const grace = ctx.policy.graceDays;
   const levels = ctx.policy.levels.length;
   const customerHold = activeHold(ctx.holdsByCustomer.get(customerId), today);
 
-  for (const item of items) {
+  for (let j = from; j < to; j++) {
+    const item = items[order[j]!]!;
     const itemId = item.id;
     const levelSent = history.levelOf(itemId);
     if (item.status === 'paid' || item.status === 'written_off' || item.status === 'void') {
@@ -90,6 +109,7 @@ export function classifyGroup(
       continue;
     }
     if (item.kind === 'charge') {
+      openCharges ??= [];
       openCharges.push(item);
       reasons.push({ itemId, customerId, reason: 'charge', levelSent });
       continue;
@@ -105,9 +125,10 @@ export function classifyGroup(
     const dueDay = ctx.dayNumber(item.dueDate);
     const level = levelSent >= levels ? 0 : targetLevel(ctx, levelSent, dueDay, todayDay);
     if (level > 0) {
+      candidates ??= [];
       candidates.push({ item, level, sent: levelSent });
     } else if (todayDay > dueDay) {
-      listed.push(item);
+      scratch[listedCount++] = order[j]!;
       const reason =
         levelSent >= levels
           ? 'max_level_reached'
@@ -119,5 +140,8 @@ export function classifyGroup(
       reasons.push({ itemId, customerId, reason: 'not_yet_due', levelSent });
     }
   }
-  return { candidates, listed, openCharges };
+  if (candidates === undefined && openCharges === undefined) return NOTHING;
+  const listed: OpenItem[] = [];
+  for (let k = 0; k < listedCount; k++) listed.push(items[scratch[k]!]!);
+  return { candidates: candidates ?? [], listed, openCharges: openCharges ?? [] };
 }

@@ -76,18 +76,28 @@ const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
   };
 };
 
-const byCurrency = (items: OpenItem[]): OpenItem[][] => {
-  const first = items[0]!.currency;
+/**
+ * The customer's item indices split by currency, in the order each currency first
+ * appears; undefined when all are in one currency (the usual case: no copy).
+ */
+const byCurrency = (
+  items: readonly OpenItem[],
+  order: Int32Array,
+  from: number,
+  to: number,
+): Int32Array[] | undefined => {
+  const first = items[order[from]!]!.currency;
   let one = true;
-  for (let i = 1; i < items.length && one; i++) one = items[i]!.currency === first;
-  if (one) return [items];
-  const split = new Map<string, OpenItem[]>();
-  for (const i of items) {
-    const list = split.get(i.currency);
-    if (list) list.push(i);
-    else split.set(i.currency, [i]);
+  for (let j = from + 1; j < to && one; j++) one = items[order[j]!]!.currency === first;
+  if (one) return undefined;
+  const split = new Map<string, number[]>();
+  for (let j = from; j < to; j++) {
+    const currency = items[order[j]!]!.currency;
+    const list = split.get(currency);
+    if (list) list.push(order[j]!);
+    else split.set(currency, [order[j]!]);
   }
-  return [...split.values()];
+  return [...split.values()].map((list) => Int32Array.from(list));
 };
 
 const earliestDue = (g: GroupClassification): IsoDate =>
@@ -164,6 +174,7 @@ export function planDunning(
     ),
     dayNumber: dayNumberReader(),
     minorUnits: memo((currency) => currencies.get(currency)?.minorUnits ?? 0),
+    scratch: { indices: new Int32Array(64) },
   };
 
   // Items of each run date; customers numbered by their first item.
@@ -174,7 +185,8 @@ export function planDunning(
   for (const date of dates) {
     const given = options.balances?.asOf === date && isIsoDate(asOf) ? options.balances : undefined;
     const balances = given ?? balancesAsOf(ledger, date);
-    for (const c of balances.customers) {
+    for (let i = 0; i < balances.customers.length; i++) {
+      const c = balances.customers[i]!;
       if (todayOf(c.customerId) !== date) continue;
       if (c.unappliedCash === c.unappliedCredit && isZero(c.unappliedCash)) continue;
       const credit = new Dec(c.unappliedCash).plus(c.unappliedCredit);
@@ -187,26 +199,39 @@ export function planDunning(
   const index = indexHistory(history, todayOf, slots);
 
   const notReminded: NotReminded[] = [];
-  for (const inv of ledger.invoices) {
+  // Indexed loops over the big arrays: an iterator here allocated a result per record.
+  const invoices = ledger.invoices;
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i]!;
     if (inv.status === 'draft' || inv.status === 'void') {
       notReminded.push({ itemId: inv.id, customerId: inv.customerId, reason: inv.status });
     }
   }
   const actions: DunningAction[] = [];
   const lookups = chargeLookups(ledger);
-  // One customer's items at a time, in a list reused from customer to customer.
-  const list: OpenItem[] = [];
   for (let k = 0; k < customerIds.length; k++) {
     const customerId = customerIds[k]!;
     const today = todayOf(customerId);
     const past = index.customerAt(k, customerId);
-    list.length = 0;
-    for (let j = start[k]!; j < start[k + 1]!; j++) list.push(items[order[j]!]!);
     const groups: { currency: string; group: GroupClassification }[] = [];
-    for (const l of byCurrency(list)) {
-      const group = classifyGroup(l, customerId, today, past, ctx, notReminded);
-      if (group.candidates.length > 0) groups.push({ currency: l[0]!.currency, group });
-    }
+    const classify = (indices: Int32Array, from: number, to: number) => {
+      const group = classifyGroup(
+        items,
+        indices,
+        from,
+        to,
+        customerId,
+        today,
+        past,
+        ctx,
+        notReminded,
+      );
+      if (group.candidates.length > 0)
+        groups.push({ currency: group.candidates[0]!.item.currency, group });
+    };
+    const split = byCurrency(items, order, start[k]!, start[k + 1]!);
+    if (split === undefined) classify(order, start[k]!, start[k + 1]!);
+    else for (const indices of split) classify(indices, 0, indices.length);
     // One contact per customer per run, whatever the currencies: the most overdue
     // group goes first (then by currency code); the others wait for the next day the
     // gap allows. Levels are finite, so no currency waits forever.
