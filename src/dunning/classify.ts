@@ -98,7 +98,9 @@ export function classifyGroup(
   const todayDay = ctx.dayNumber(today);
   const grace = ctx.policy.graceDays;
   const levels = ctx.policy.levels.length;
-  const customerHold = activeHold(ctx.holdsByCustomer.get(customerId), today);
+  const byCustomer = ctx.holdsByCustomer;
+  const customerHold =
+    byCustomer.size === 0 ? undefined : activeHold(byCustomer.get(customerId), today);
 
   for (let j = from; j < to; j++) {
     const item = items[order[j]!]!;

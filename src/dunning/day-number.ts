@@ -1,10 +1,10 @@
 /**
  * Day numbers of ISO dates for the planner's hot loop. A Map keyed by date strings
  * costs a string hash and a cache miss per item when a million items each bring their
- * own date string; this reads the digits instead and caches only the first day of each
- * month, under an integer key. The numbers are those of `toDayNumber` (days since
- * 1970-01-01); anything that is not a plain `YYYY-MM-DD` calendar date goes to
- * `toDayNumber` itself, which refuses it as before.
+ * own date string; this reads the digits and counts the days with the civil-calendar
+ * arithmetic of `toDayNumber` (days since 1970-01-01, years counted from March so that
+ * the leap day ends a year). Anything that is not a plain `YYYY-MM-DD` calendar date
+ * goes to `toDayNumber` itself, which refuses it as before.
  *
  * @module
  */
@@ -23,28 +23,34 @@ function digitsAt(text: string, from: number, length: number): number {
   return value;
 }
 
+/** Days from 0000-03-01 to 1970-01-01. */
+const EPOCH_SHIFT = 719_468;
+
+/** The day number of a valid year, month and day. */
+function civilDay(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - EPOCH_SHIFT;
+}
+
 /**
- * A day-number reader with its own month cache, for one run.
+ * A day-number reader for one run (kept as a factory, so that a run may cache).
  *
  * @example
  * dayNumberReader()('1970-01-02')
  * //=> 1
  */
 export function dayNumberReader(): (date: IsoDate) => number {
-  const months = new Map<number, { readonly first: number; readonly days: number }>();
   return (date) => {
     if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
       const y = digitsAt(date, 0, 4);
       const m = digitsAt(date, 5, 2);
       const d = digitsAt(date, 8, 2);
-      if (y >= 0 && m >= 1 && m <= 12 && d >= 1) {
-        const key = y * 100 + m;
-        let month = months.get(key);
-        if (month === undefined) {
-          month = { first: toDayNumber(`${date.slice(0, 8)}01`), days: daysInMonth(y, m) };
-          months.set(key, month);
-        }
-        if (d <= month.days) return month.first + d - 1;
+      if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+        return civilDay(y, m, d);
       }
     }
     return toDayNumber(date);

@@ -23,32 +23,49 @@ export interface CustomerGroups {
   readonly order: Int32Array;
   /** Customer id to its number `k`. */
   readonly slots: CustomerNumbers;
+  /** 1 for a customer with items in more than one currency. */
+  readonly mixed: Uint8Array;
 }
 
 /**
  * Groups items by customer, keeping each customer's items in their given order.
  *
  * @example
- * groupByCustomer([{ customerId: 'C2' }, { customerId: 'C1' }, { customerId: 'C2' }])
- *   .order.join()
+ * const eur = (customerId: string) => ({ customerId, currency: 'EUR' });
+ * groupByCustomer([eur('C2'), eur('C1'), eur('C2')]).order.join()
  * //=> '0,2,1'
  */
-export function groupByCustomer(items: readonly Pick<OpenItem, 'customerId'>[]): CustomerGroups {
+export function groupByCustomer(
+  items: readonly Pick<OpenItem, 'customerId' | 'currency'>[],
+): CustomerGroups {
   const n = items.length;
   const slotOfItem = new Int32Array(n);
   const slots = new CustomerNumbers();
   const customerIds = slots.ids;
   const counts: number[] = [];
+  // The currency of each customer's first item; read here, where the item is at hand.
+  const currencies: string[] = [];
+  let mixed = new Uint8Array(1024);
   let previousId: string | undefined;
   let previous = -1;
   for (let i = 0; i < n; i++) {
-    const id = items[i]!.customerId;
+    const item = items[i]!;
+    const id = item.customerId;
     if (id !== previousId) {
       const slot = slots.add(id);
-      if (slot === counts.length) counts.push(0);
+      if (slot === counts.length) {
+        counts.push(0);
+        currencies.push(item.currency);
+        if (slot === mixed.length) {
+          const grown = new Uint8Array(2 * slot);
+          grown.set(mixed);
+          mixed = grown;
+        }
+      }
       previousId = id;
       previous = slot;
     }
+    if (item.currency !== currencies[previous]) mixed[previous] = 1;
     slotOfItem[i] = previous;
     counts[previous]!++;
   }
@@ -58,5 +75,5 @@ export function groupByCustomer(items: readonly Pick<OpenItem, 'customerId'>[]):
   const next = start.slice(0, customers);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[next[slotOfItem[i]!]!++] = i;
-  return { customerIds: customerIds.slice(), start, order, slots };
+  return { customerIds: customerIds.slice(), start, order, slots, mixed };
 }

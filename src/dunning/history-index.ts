@@ -31,13 +31,13 @@ export interface HistoryIndex {
 // Beyond this many item levels a customer's levels move from a linear scan to a Map.
 const SCAN_LIMIT = 32;
 
-/** The item levels of every customer, side by side in customer order. */
-interface Levels {
-  readonly ids: readonly string[];
-  readonly levels: Int32Array;
-}
+const endOf = (id: string): number => (id.length === 0 ? -1 : id.charCodeAt(id.length - 1));
 
 class Chain implements CustomerHistory {
+  private ids: string[] | undefined;
+  private levels: number[] = [];
+  /** Last code unit of each id (-1 for ''): most ids of a customer differ there. */
+  private ends: number[] = [];
   private map: Map<string, number> | undefined;
 
   constructor(
@@ -45,26 +45,43 @@ class Chain implements CustomerHistory {
     private readonly next: Int32Array,
     private readonly head: number,
     private readonly today: IsoDate,
-    private readonly flat: Levels,
-    private readonly from: number,
-    private readonly to: number,
   ) {}
 
-  levelOf(itemId: string): number {
-    const { ids, levels } = this.flat;
-    if (this.to - this.from > SCAN_LIMIT) {
-      if (this.map === undefined) {
-        const map = new Map<string, number>();
-        for (let k = this.from; k < this.to; k++) {
-          if ((map.get(ids[k]!) ?? 0) < levels[k]!) map.set(ids[k]!, levels[k]!);
-        }
-        this.map = map;
+  private read(): string[] {
+    const ids: string[] = [];
+    const levels = this.levels;
+    for (let e = this.head; e >= 0; e = this.next[e]!) {
+      const a = this.actions[e]!;
+      if (a.date > this.today) continue;
+      const items = a.items;
+      for (let i = 0; i < items.length; i++) {
+        const id = items[i]!.itemId;
+        ids.push(id);
+        levels.push(items[i]!.level);
+        this.ends.push(endOf(id));
       }
-      return this.map.get(itemId) ?? 0;
     }
+    if (ids.length > SCAN_LIMIT) {
+      const map = new Map<string, number>();
+      for (let k = 0; k < ids.length; k++) {
+        if ((map.get(ids[k]!) ?? 0) < levels[k]!) map.set(ids[k]!, levels[k]!);
+      }
+      this.map = map;
+    }
+    this.ids = ids;
+    return ids;
+  }
+
+  levelOf(itemId: string): number {
+    const ids = this.ids ?? this.read();
+    if (this.map !== undefined) return this.map.get(itemId) ?? 0;
+    // Ids of one customer often share a long prefix ('INV-2024-00017', ...): compare
+    // the last code unit first, the whole id only where it matches.
+    const end = endOf(itemId);
+    const ends = this.ends;
     let level = 0;
-    for (let k = this.from; k < this.to; k++) {
-      if (ids[k] === itemId && levels[k]! > level) level = levels[k]!;
+    for (let k = 0; k < ids.length; k++) {
+      if (ends[k] === end && ids[k] === itemId && this.levels[k]! > level) level = this.levels[k]!;
     }
     return level;
   }
@@ -127,51 +144,9 @@ export function indexHistory(
     else next[tails[slot]!] = e;
     tails[slot] = e;
   }
-  // Entries that count for levels (dated up to the customer's run date), and the item
-  // levels laid out customer by customer: a customer's levels are then one slice of
-  // two arrays, read in order, not a walk over entry objects spread over the heap.
-  const counted = new Uint8Array(actions.length);
-  const offsets = new Int32Array(heads.length + 1);
-  previousId = undefined;
-  let today = '';
-  for (let e = 0; e < actions.length; e++) {
-    const a = actions[e]!;
-    if (a.customerId !== previousId) {
-      previousId = a.customerId;
-      slot = slots.find(a.customerId);
-      today = todayOf(a.customerId);
-    }
-    if (a.date > today) continue;
-    counted[e] = 1;
-    offsets[slot + 1]! += a.items.length;
-  }
-  for (let s = 0; s < heads.length; s++) offsets[s + 1]! += offsets[s]!;
-  const fill = offsets.slice(0, heads.length);
-  const total = offsets[heads.length]!;
-  // Pushed, not `new Array(total)`: V8 keeps a large preallocated array as a dictionary.
-  const ids: string[] = [];
-  for (let k = 0; k < total; k++) ids.push('');
-  const flat = { ids, levels: new Int32Array(total) };
-  previousId = undefined;
-  for (let e = 0; e < actions.length; e++) {
-    if (counted[e] === 0) continue;
-    const a = actions[e]!;
-    if (a.customerId !== previousId) {
-      previousId = a.customerId;
-      slot = slots.find(a.customerId);
-    }
-    const items = a.items;
-    for (let i = 0; i < items.length; i++) {
-      const at = fill[slot]!++;
-      flat.ids[at] = items[i]!.itemId;
-      flat.levels[at] = items[i]!.level;
-    }
-  }
   const customerAt = (slot: number, customerId: string): CustomerHistory => {
     const head = heads[slot] ?? -1;
-    if (head < 0) return NONE;
-    const today = todayOf(customerId);
-    return new Chain(actions, next, head, today, flat, offsets[slot]!, offsets[slot + 1]!);
+    return head < 0 ? NONE : new Chain(actions, next, head, todayOf(customerId));
   };
   return {
     customerAt,

@@ -76,20 +76,13 @@ const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
   };
 };
 
-/**
- * The customer's item indices split by currency, in the order each currency first
- * appears; undefined when all are in one currency (the usual case: no copy).
- */
+/** A customer's item indices split by currency, in the order each first appears. */
 const byCurrency = (
   items: readonly OpenItem[],
   order: Int32Array,
   from: number,
   to: number,
-): Int32Array[] | undefined => {
-  const first = items[order[from]!]!.currency;
-  let one = true;
-  for (let j = from + 1; j < to && one; j++) one = items[order[j]!]!.currency === first;
-  if (one) return undefined;
+): Int32Array[] => {
   const split = new Map<string, number[]>();
   for (let j = from; j < to; j++) {
     const currency = items[order[j]!]!.currency;
@@ -195,7 +188,7 @@ export function planDunning(
     if (dates.size === 1) items = balances.items;
     else items = [...items, ...balances.items.filter((i) => todayOf(i.customerId) === date)];
   }
-  const { customerIds, start, order, slots } = groupByCustomer(items);
+  const { customerIds, start, order, slots, mixed } = groupByCustomer(items);
   const index = indexHistory(history, todayOf, slots);
 
   const notReminded: NotReminded[] = [];
@@ -229,9 +222,11 @@ export function planDunning(
       if (group.candidates.length > 0)
         groups.push({ currency: group.candidates[0]!.item.currency, group });
     };
-    const split = byCurrency(items, order, start[k]!, start[k + 1]!);
-    if (split === undefined) classify(order, start[k]!, start[k + 1]!);
-    else for (const indices of split) classify(indices, 0, indices.length);
+    if (mixed[k] === 0) classify(order, start[k]!, start[k + 1]!);
+    else
+      for (const indices of byCurrency(items, order, start[k]!, start[k + 1]!)) {
+        classify(indices, 0, indices.length);
+      }
     // One contact per customer per run, whatever the currencies: the most overdue
     // group goes first (then by currency code); the others wait for the next day the
     // gap allows. Levels are finite, so no currency waits forever.

@@ -50,8 +50,11 @@ describe('planner hot-path helpers', () => {
     const ids = fc.array(fc.constantFrom('C1', 'C2', 'C3', 'C4'), { maxLength: 40 });
     fc.assert(
       fc.property(ids, (list) => {
-        const items = list.map((customerId) => ({ customerId }));
-        const { customerIds, start, order } = groupByCustomer(items);
+        const items = list.map((customerId, i) => ({
+          customerId,
+          currency: customerId === 'C4' && i % 2 === 1 ? 'USD' : 'EUR',
+        }));
+        const { customerIds, start, order, mixed } = groupByCustomer(items);
         // The straightforward rule: customers by first appearance, items in order.
         const expected = [...new Set(list)].map((c) =>
           list.flatMap((x, i) => (x === c ? [i] : [])),
@@ -59,6 +62,10 @@ describe('planner hot-path helpers', () => {
         const got = customerIds.map((_, k) => [...order.subarray(start[k]!, start[k + 1]!)]);
         expect(customerIds).toEqual([...new Set(list)]);
         expect(got).toEqual(expected);
+        const several = customerIds.map(
+          (c) => new Set(items.filter((x) => x.customerId === c).map((x) => x.currency)).size > 1,
+        );
+        expect([...mixed.subarray(0, customerIds.length)].map((m) => m === 1)).toEqual(several);
       }),
       { numRuns: 200 },
     );
