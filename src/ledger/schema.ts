@@ -180,8 +180,12 @@ export const allocationSchema: z.ZodType<Allocation> = z.object({
   requestKey: z.string().optional(),
 });
 
-/** Schema of a whole {@link Ledger}; a missing array is an empty one. */
-export const ledgerSchema: z.ZodType<Ledger, unknown> = z.object({
+/**
+ * Schema of a whole {@link Ledger}; a missing array is an empty one. An unknown field at
+ * this level is refused: a misspelt list name ("invoice") would otherwise read as a
+ * ledger without invoices.
+ */
+export const ledgerSchema: z.ZodType<Ledger, unknown> = z.strictObject({
   customers: z.array(customerSchema).default([]),
   invoices: z.array(ledgerInvoiceSchema).default([]),
   creditNotes: z.array(ledgerCreditNoteSchema).default([]),

@@ -132,3 +132,14 @@ describe('examples/data/ledger.csv', () => {
     expect(fromCsv.allocations).toEqual(json.allocations.slice(0, 4));
   });
 });
+
+describe('parseLedger: unknown lists', () => {
+  it('refuses a misspelt list name instead of reading a ledger without it', () => {
+    const input = {
+      invoice: [{ id: 'INV-1', customerId: 'C1', currency: 'EUR', issueDate: '2026-01-01' }],
+    };
+    const error = parseLedger(input)._unsafeUnwrapErr();
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain('unknown field "invoice"');
+  });
+});
