@@ -43,19 +43,30 @@ export function contactGate(
   // Money received but not yet applied (or credit notes) may already pay the overdue
   // items: remind only what is left after it, and nobody whom it covers in full.
   const mu = ctx.minorUnits(currency);
-  const open = [
-    ...group.candidates.map((c) => c.item.openAmount),
-    ...group.listed.map((i) => i.openAmount),
-  ];
-  const units = sumMinor(open, mu);
+  let units: number | undefined = 0;
+  for (const c of group.candidates) units = addMinor(units, toMinor(c.item.openAmount, mu));
+  for (const i of group.listed) units = addMinor(units, toMinor(i.openAmount, mu));
   const credit = toMinor(unapplied ?? '0', mu);
-  const net =
-    units !== undefined && credit !== undefined
-      ? new Dec(units - credit).dividedBy(10 ** mu)
-      : open.reduce((sum, a) => sum.plus(a), new Dec(0)).minus(unapplied ?? '0');
-  if (!net.greaterThan(0)) return 'unapplied_cash';
   const minimum = policy.minimumOverdue[currency];
-  if (minimum !== undefined && net.lessThan(minimum)) return 'below_minimum';
+  const least = minimum === undefined ? undefined : toMinor(minimum, mu);
+  if (
+    units !== undefined &&
+    credit !== undefined &&
+    (minimum === undefined || least !== undefined)
+  ) {
+    // Whole minor units, exact: the same comparisons as in decimals below.
+    const net = units - credit;
+    if (net <= 0) return 'unapplied_cash';
+    if (least !== undefined && net < least) return 'below_minimum';
+  } else {
+    const open = [
+      ...group.candidates.map((c) => c.item.openAmount),
+      ...group.listed.map((i) => i.openAmount),
+    ];
+    const net = open.reduce((sum, a) => sum.plus(a), new Dec(0)).minus(unapplied ?? '0');
+    if (!net.greaterThan(0)) return 'unapplied_cash';
+    if (minimum !== undefined && net.lessThan(minimum)) return 'below_minimum';
+  }
   if (
     policy.sendDays.businessDaysOnly &&
     !isBusinessDay(today, calendar ?? policy.sendDays.calendar)
