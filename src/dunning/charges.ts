@@ -41,7 +41,12 @@ export interface ChargeLookups {
   /** Statutory rates by half-year, read once per plan for the integer interest. */
   readonly rateCache: RateCache;
   readonly dayNumber: (date: IsoDate) => number;
+  /** A policy amount (fee, compensation) as posted with `mu` decimals, once per plan. */
+  readonly amountText: (amount: string, mu: number) => string;
 }
+
+// Decimals are immutable: one zero serves every item without interest charged before.
+const ZERO = new Dec(0);
 
 const lazy = <T>(build: () => T): (() => T) => {
   let value: T | undefined;
@@ -90,6 +95,7 @@ export function chargeLookups(ledger: Ledger): ChargeLookups {
     return map;
   });
   const targets = lazy(() => new Map(ledger.charges.map((c) => [c.id, c.itemId])));
+  const texts = new Map<string, string>();
   const corrects = lazy(() => new Map(ledger.creditNotes.map((n) => [n.id, n.invoiceId] as const)));
   return {
     rateCache: new Map(),
@@ -97,10 +103,20 @@ export function chargeLookups(ledger: Ledger): ChargeLookups {
     postedActionKeys: actionKeys,
     chargeTarget: (chargeId) => targets().get(chargeId),
     compensated,
-    interestCharged: (itemId, today) =>
-      (interest().get(itemId) ?? [])
-        .filter((c) => c.date <= today)
-        .reduce((s, c) => s.plus(c.amount), new Dec(0)),
+    interestCharged: (itemId, today) => {
+      const charged = interest().get(itemId);
+      if (charged === undefined) return ZERO;
+      return charged.filter((c) => c.date <= today).reduce((s, c) => s.plus(c.amount), ZERO);
+    },
+    amountText: (amount, mu) => {
+      const key = `${mu}:${amount}`;
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = formatAmount(new Dec(amount), mu);
+        texts.set(key, text);
+      }
+      return text;
+    },
     paymentsOn: (item, today) => {
       const holds = (reversedOn: IsoDate | undefined) =>
         reversedOn === undefined || reversedOn > today;
@@ -185,8 +201,17 @@ export function actionCharges(
   for (const level of levels) {
     const def = policy.levels[level - 1]!;
     const items = request.candidates.filter((c) => c.level === level).map((c) => c.item);
-    const fee = feeOf(def, request, items);
     const only = items.length === 1 ? items[0]!.id : undefined;
+    const fixed = def.fee?.type === 'fixed' ? def.fee.amounts[currency] : undefined;
+    if (fixed !== undefined) {
+      const text = lookups.amountText(fixed, mu);
+      // Above zero: not negative and some digit not 0 (the text is a plain decimal).
+      if (text[0] !== '-' && /[1-9]/.test(text)) {
+        charges.push(charge(`fee/L${level}`, 'fee', text, only));
+      }
+      continue;
+    }
+    const fee = feeOf(def, request, items);
     if (fee.greaterThan(0))
       charges.push(charge(`fee/L${level}`, 'fee', formatAmount(fee, mu), only));
   }
@@ -232,7 +257,7 @@ export function actionCharges(
     const sum = lateCompensation(currency, request.consumer, policy.interest.compensation);
     if (sum && !lookups.compensated().has(invoiceId) && !compensatedNow.has(invoiceId)) {
       compensatedNow.add(invoiceId);
-      const text = formatAmount(new Dec(sum), mu);
+      const text = lookups.amountText(sum, mu);
       charges.push(charge(`compensation/${invoiceId}`, 'compensation', text, invoiceId));
     }
   }
