@@ -33,11 +33,38 @@ const SCAN_LIMIT = 32;
 
 const endOf = (id: string): number => (id.length === 0 ? -1 : id.charCodeAt(id.length - 1));
 
-class Chain implements CustomerHistory {
-  private ids: string[] | undefined;
-  private levels: number[] = [];
+/**
+ * Room for one customer's item levels, shared by the customers of an index: the
+ * planner reads one customer at a time, so the arrays grow to the largest customer
+ * once instead of being allocated for each. A customer whose levels another one has
+ * since overwritten reads them again.
+ */
+class Scratch {
+  owner: Chain | undefined;
+  count = 0;
+  readonly ids: string[] = [];
+  levels = new Int32Array(64);
   /** Last code unit of each id (-1 for ''): most ids of a customer differ there. */
-  private ends: number[] = [];
+  ends = new Int32Array(64);
+
+  add(id: string, level: number): void {
+    const n = this.count++;
+    if (n === this.levels.length) {
+      const levels = new Int32Array(2 * n);
+      levels.set(this.levels);
+      this.levels = levels;
+      const ends = new Int32Array(2 * n);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    if (n < this.ids.length) this.ids[n] = id;
+    else this.ids.push(id);
+    this.levels[n] = level;
+    this.ends[n] = endOf(id);
+  }
+}
+
+class Chain implements CustomerHistory {
   private map: Map<string, number> | undefined;
 
   constructor(
@@ -45,43 +72,45 @@ class Chain implements CustomerHistory {
     private readonly next: Int32Array,
     private readonly head: number,
     private readonly today: IsoDate,
+    private readonly scratch: Scratch,
   ) {}
 
-  private read(): string[] {
-    const ids: string[] = [];
-    const levels = this.levels;
+  /** Reads the levels into the scratch, or into a Map for a customer with many. */
+  private read(): Map<string, number> | undefined {
+    const scratch = this.scratch;
+    scratch.owner = this;
+    scratch.count = 0;
     for (let e = this.head; e >= 0; e = this.next[e]!) {
       const a = this.actions[e]!;
       if (a.date > this.today) continue;
       const items = a.items;
-      for (let i = 0; i < items.length; i++) {
-        const id = items[i]!.itemId;
-        ids.push(id);
-        levels.push(items[i]!.level);
-        this.ends.push(endOf(id));
-      }
+      for (let i = 0; i < items.length; i++) scratch.add(items[i]!.itemId, items[i]!.level);
     }
-    if (ids.length > SCAN_LIMIT) {
+    if (scratch.count > SCAN_LIMIT) {
       const map = new Map<string, number>();
-      for (let k = 0; k < ids.length; k++) {
-        if ((map.get(ids[k]!) ?? 0) < levels[k]!) map.set(ids[k]!, levels[k]!);
+      for (let k = 0; k < scratch.count; k++) {
+        const id = scratch.ids[k]!;
+        if ((map.get(id) ?? 0) < scratch.levels[k]!) map.set(id, scratch.levels[k]!);
       }
       this.map = map;
     }
-    this.ids = ids;
-    return ids;
+    return this.map;
   }
 
   levelOf(itemId: string): number {
-    const ids = this.ids ?? this.read();
     if (this.map !== undefined) return this.map.get(itemId) ?? 0;
+    const scratch = this.scratch;
+    if (scratch.owner !== this) {
+      const map = this.read();
+      if (map !== undefined) return map.get(itemId) ?? 0;
+    }
     // Ids of one customer often share a long prefix ('INV-2024-00017', ...): compare
     // the last code unit first, the whole id only where it matches.
     const end = endOf(itemId);
-    const ends = this.ends;
+    const { ids, levels, ends, count } = scratch;
     let level = 0;
-    for (let k = 0; k < ids.length; k++) {
-      if (ends[k] === end && ids[k] === itemId && this.levels[k]! > level) level = this.levels[k]!;
+    for (let k = 0; k < count; k++) {
+      if (ends[k] === end && ids[k] === itemId && levels[k]! > level) level = levels[k]!;
     }
     return level;
   }
@@ -144,9 +173,10 @@ export function indexHistory(
     else next[tails[slot]!] = e;
     tails[slot] = e;
   }
+  const scratch = new Scratch();
   const customerAt = (slot: number, customerId: string): CustomerHistory => {
     const head = heads[slot] ?? -1;
-    return head < 0 ? NONE : new Chain(actions, next, head, todayOf(customerId));
+    return head < 0 ? NONE : new Chain(actions, next, head, todayOf(customerId), scratch);
   };
   return {
     customerAt,

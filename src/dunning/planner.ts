@@ -206,11 +206,14 @@ export function planDunning(
     const customerId = customerIds[k]!;
     const today = todayOf(customerId);
     const past = index.customerAt(k, customerId);
-    const groups: { currency: string; group: GroupClassification }[] = [];
-    const classify = (indices: Int32Array, from: number, to: number) => {
+    const from = start[k]!;
+    const to = start[k + 1]!;
+    let groups: { currency: string; group: GroupClassification }[];
+    if (mixed[k] === 0) {
+      // One currency, the usual case: no closure, no array unless something is due.
       const group = classifyGroup(
         items,
-        indices,
+        order,
         from,
         to,
         customerId,
@@ -219,14 +222,28 @@ export function planDunning(
         ctx,
         notReminded,
       );
-      if (group.candidates.length > 0)
-        groups.push({ currency: group.candidates[0]!.item.currency, group });
-    };
-    if (mixed[k] === 0) classify(order, start[k]!, start[k + 1]!);
-    else
-      for (const indices of byCurrency(items, order, start[k]!, start[k + 1]!)) {
-        classify(indices, 0, indices.length);
+      if (group.candidates.length === 0) continue;
+      groups = [{ currency: group.candidates[0]!.item.currency, group }];
+    } else {
+      groups = [];
+      for (const indices of byCurrency(items, order, from, to)) {
+        const n = indices.length;
+        const group = classifyGroup(
+          items,
+          indices,
+          0,
+          n,
+          customerId,
+          today,
+          past,
+          ctx,
+          notReminded,
+        );
+        if (group.candidates.length > 0) {
+          groups.push({ currency: group.candidates[0]!.item.currency, group });
+        }
       }
+    }
     // One contact per customer per run, whatever the currencies: the most overdue
     // group goes first (then by currency code); the others wait for the next day the
     // gap allows. Levels are finite, so no currency waits forever.
