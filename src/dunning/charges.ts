@@ -184,17 +184,13 @@ export function actionCharges(
   const { key, customerId, currency, today, minorUnits: mu } = request;
   const interestSkipped: InterestSkipped[] = [];
   if (lookups.postedActionKeys().has(key)) return ok({ charges: [], interestSkipped });
-  const charge = (id: string, kind: LedgerCharge['kind'], amount: string, itemId?: string) => ({
-    id: `${key}/${id}`,
-    kind,
-    customerId,
-    currency,
-    date: today,
-    dueDate: today,
-    amount,
-    ...(itemId === undefined ? {} : { itemId }),
-    actionKey: key,
-  });
+  const charge = (id: string, kind: LedgerCharge['kind'], amount: string, itemId?: string) => {
+    const at = `${key}/${id}`;
+    const date = today;
+    return itemId === undefined
+      ? { id: at, kind, customerId, currency, date, dueDate: date, amount, actionKey: key }
+      : { id: at, kind, customerId, currency, date, dueDate: date, amount, itemId, actionKey: key };
+  };
 
   const charges: LedgerCharge[] = [];
   const levels = [...new Set(request.candidates.map((c) => c.level))].sort((a, b) => a - b);

@@ -8,17 +8,18 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { ReceivablesError } from '../errors/index.js';
 import type { Customer, OpenItem } from '../ledger/types.js';
-import { Dec, formatAmount } from '../money/index.js';
+import { Dec } from '../money/index.js';
 import { type BusinessCalendar, isBusinessDay } from '../terms/calendar.js';
 import { daysBetween, type IsoDate } from '../terms/date.js';
+import { byDue, byDueItem, sumTotals, toActionItem } from './action-items.js';
 import { actionCharges, type ChargeLookups } from './charges.js';
 import type { Candidate, ClassifyContext, GroupClassification } from './classify.js';
 import type { CustomerHistory } from './history-index.js';
 import { dunningActionKey } from './keys.js';
-import { addMinor, formatMinor, sumMinor, toMinor } from './minor.js';
+import { addMinor, toMinor } from './minor.js';
 import type { DunningPolicy } from './policy.js';
 import type { ReferenceRateTable } from './rates.js';
-import type { DunningAction, DunningActionItem, NotReminded, NotRemindedReason } from './types.js';
+import type { DunningAction, NotReminded, NotRemindedReason } from './types.js';
 
 /**
  * Why a customer's whole message waits, or undefined when it may go: the overdue
@@ -98,68 +99,6 @@ export interface BuildContext {
   readonly dayNumber: (date: IsoDate) => number;
   /** Unapplied cash and credit of the customer in the currency. */
   readonly unapplied: string | undefined;
-}
-
-/** Overdue, charges and total due, summed in minor units (decimals when not exact). */
-function sumTotals(
-  overdue: readonly string[],
-  charges: readonly string[],
-  unapplied: string,
-  mu: number,
-) {
-  const sum = (amounts: readonly string[]) => amounts.reduce((s, a) => s.plus(a), new Dec(0));
-  const o = sumMinor(overdue, mu);
-  const c = sumMinor(charges, mu);
-  const u = toMinor(unapplied, mu);
-  const t = addMinor(o, c);
-  if (o !== undefined && c !== undefined && u !== undefined && t !== undefined) {
-    return {
-      overdueAmount: formatMinor(o, mu),
-      chargesAmount: formatMinor(c, mu),
-      unappliedAmount: formatMinor(u, mu),
-      totalDue: formatMinor(Math.max(0, t - u), mu),
-    };
-  }
-  const od = sum(overdue);
-  const cd = sum(charges);
-  return {
-    overdueAmount: formatAmount(od, mu),
-    chargesAmount: formatAmount(cd, mu),
-    unappliedAmount: formatAmount(new Dec(unapplied), mu),
-    totalDue: formatAmount(Dec.max(0, od.plus(cd).minus(unapplied)), mu),
-  };
-}
-
-const byDueItem = (a: OpenItem, b: OpenItem) =>
-  a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1;
-const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) => byDueItem(a.item, b.item);
-
-function toActionItem(
-  item: OpenItem,
-  level: number,
-  todayDay: number,
-  dayNumber: (date: IsoDate) => number,
-): DunningActionItem {
-  const kind = item.kind === 'instalment' ? 'instalment' : 'invoice';
-  const daysOverdue = todayDay - dayNumber(item.dueDate);
-  const { invoiceId, number, paymentReference } = item;
-  if (invoiceId === undefined && number === undefined && paymentReference === undefined) {
-    // The usual plain invoice: one literal, no spread (the same keys in the same order).
-    const { id, issueDate, dueDate, openAmount } = item;
-    return { itemId: id, kind, level, issueDate, dueDate, daysOverdue, openAmount };
-  }
-  return {
-    itemId: item.id,
-    kind,
-    ...(invoiceId === undefined ? {} : { invoiceId }),
-    ...(number === undefined ? {} : { number }),
-    level,
-    issueDate: item.issueDate,
-    dueDate: item.dueDate,
-    daysOverdue,
-    openAmount: item.openAmount,
-    ...(paymentReference === undefined ? {} : { paymentReference }),
-  };
 }
 
 interface Partition {
@@ -251,27 +190,56 @@ export function buildActions(
     const { charges: posted, interestSkipped } = charges.value;
     const chargeAmounts = [...posted.map((c) => c.amount), ...openCharges.map((c) => c.openAmount)];
     const totals = sumTotals(overdueAmounts, chargeAmounts, deps.unapplied ?? '0', mu);
-    actions.push({
-      key,
-      kind: def.final ? 'escalate' : 'remind',
-      customerId,
-      currency,
-      date: today,
-      level,
-      items,
-      listedItems,
-      openCharges,
-      charges: posted,
-      ...(interestSkipped.length > 0 ? { interestSkipped } : {}),
-      ...totals,
-      message: {
-        channel: def.channel,
-        templateId: def.templateId,
-        locale: customer?.locale ?? policy.defaultLocale,
-        customerName: customer?.name ?? customerId,
-        ...(customer?.email === undefined ? {} : { to: customer.email }),
-      },
-    });
+    const locale = customer?.locale ?? policy.defaultLocale;
+    const customerName = customer?.name ?? customerId;
+    const { channel, templateId } = def;
+    const to = customer?.email;
+    // Literals of one shape each (no spread of optional parts): the same keys, in order.
+    const message =
+      to === undefined
+        ? { channel, templateId, locale, customerName }
+        : { channel, templateId, locale, customerName, to };
+    const kind = def.final ? 'escalate' : 'remind';
+    const { overdueAmount, chargesAmount, unappliedAmount, totalDue } = totals;
+    const date = today;
+    actions.push(
+      interestSkipped.length === 0
+        ? {
+            key,
+            kind,
+            customerId,
+            currency,
+            date,
+            level,
+            items,
+            listedItems,
+            openCharges,
+            charges: posted,
+            overdueAmount,
+            chargesAmount,
+            unappliedAmount,
+            totalDue,
+            message,
+          }
+        : {
+            key,
+            kind,
+            customerId,
+            currency,
+            date,
+            level,
+            items,
+            listedItems,
+            openCharges,
+            charges: posted,
+            interestSkipped,
+            overdueAmount,
+            chargesAmount,
+            unappliedAmount,
+            totalDue,
+            message,
+          },
+    );
   }
   return ok({ actions, skipped });
 }

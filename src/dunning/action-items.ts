@@ -1,0 +1,88 @@
+/**
+ * The items and totals of a dunning action: each open item as the reminder shows it,
+ * in due-date order, and the amounts summed in integer minor units while exact.
+ *
+ * @module
+ */
+import type { OpenItem } from '../ledger/types.js';
+import { Dec, formatAmount } from '../money/index.js';
+import type { IsoDate } from '../terms/date.js';
+import { addMinor, formatMinor, sumMinor, toMinor } from './minor.js';
+import type { DunningActionItem } from './types.js';
+
+/**
+ * Overdue, charges and total due, summed in minor units (decimals when not exact).
+ *
+ * @example
+ * sumTotals(['10.00'], ['5.00'], '2.50', 2).totalDue
+ * //=> '12.50'
+ */
+export function sumTotals(
+  overdue: readonly string[],
+  charges: readonly string[],
+  unapplied: string,
+  mu: number,
+) {
+  const sum = (amounts: readonly string[]) => amounts.reduce((s, a) => s.plus(a), new Dec(0));
+  const o = sumMinor(overdue, mu);
+  const c = sumMinor(charges, mu);
+  const u = toMinor(unapplied, mu);
+  const t = addMinor(o, c);
+  if (o !== undefined && c !== undefined && u !== undefined && t !== undefined) {
+    return {
+      overdueAmount: formatMinor(o, mu),
+      chargesAmount: formatMinor(c, mu),
+      unappliedAmount: formatMinor(u, mu),
+      totalDue: formatMinor(Math.max(0, t - u), mu),
+    };
+  }
+  const od = sum(overdue);
+  const cd = sum(charges);
+  return {
+    overdueAmount: formatAmount(od, mu),
+    chargesAmount: formatAmount(cd, mu),
+    unappliedAmount: formatAmount(new Dec(unapplied), mu),
+    totalDue: formatAmount(Dec.max(0, od.plus(cd).minus(unapplied)), mu),
+  };
+}
+
+/** Earliest due date first, then by item id. */
+export const byDueItem = (a: OpenItem, b: OpenItem) =>
+  a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1;
+/** {@link byDueItem} for candidates. */
+export const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) => byDueItem(a.item, b.item);
+
+/**
+ * An open item as shown in a reminder, at `level`, with its days overdue.
+ *
+ * @example
+ * toActionItem(item, 1, toDayNumber('2024-02-08'), toDayNumber).daysOverdue
+ * //=> 8
+ */
+export function toActionItem(
+  item: OpenItem,
+  level: number,
+  todayDay: number,
+  dayNumber: (date: IsoDate) => number,
+): DunningActionItem {
+  const kind = item.kind === 'instalment' ? 'instalment' : 'invoice';
+  const daysOverdue = todayDay - dayNumber(item.dueDate);
+  const { invoiceId, number, paymentReference } = item;
+  if (invoiceId === undefined && number === undefined && paymentReference === undefined) {
+    // The usual plain invoice: one literal, no spread (the same keys in the same order).
+    const { id, issueDate, dueDate, openAmount } = item;
+    return { itemId: id, kind, level, issueDate, dueDate, daysOverdue, openAmount };
+  }
+  return {
+    itemId: item.id,
+    kind,
+    ...(invoiceId === undefined ? {} : { invoiceId }),
+    ...(number === undefined ? {} : { number }),
+    level,
+    issueDate: item.issueDate,
+    dueDate: item.dueDate,
+    daysOverdue,
+    openAmount: item.openAmount,
+    ...(paymentReference === undefined ? {} : { paymentReference }),
+  };
+}
