@@ -167,7 +167,8 @@ export function indexHistory(
     // A run of entries of one customer (a history kept per customer) needs no lookup.
     if (customerId !== previousId) {
       previousId = customerId;
-      slot = slots.add(customerId);
+      // A history kept in the order of the caller's customers needs no lookup either.
+      slot = slots.ids[slot + 1] === customerId ? slot + 1 : slots.add(customerId);
     }
     if (heads[slot]! < 0) heads[slot] = e;
     else next[tails[slot]!] = e;
