@@ -69,11 +69,18 @@ export function groupByCustomer(
     slotOfItem[i] = previous;
     counts[previous]!++;
   }
+  const { start, order } = layOut(slotOfItem, counts);
+  return { customerIds: customerIds.slice(), start, order, slots, mixed };
+}
+
+// A loop of its own: compiled on its own, it is not held back by the first loop's
+// optimised code lacking type feedback for it (a deoptimisation in a single-run call).
+function layOut(slotOfItem: Int32Array, counts: readonly number[]) {
   const customers = counts.length;
   const start = new Int32Array(customers + 1);
   for (let k = 0; k < customers; k++) start[k + 1] = start[k]! + counts[k]!;
   const next = start.slice(0, customers);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[next[slotOfItem[i]!]!++] = i;
-  return { customerIds: customerIds.slice(), start, order, slots, mixed };
+  const order = new Int32Array(slotOfItem.length);
+  for (let i = 0; i < slotOfItem.length; i++) order[next[slotOfItem[i]!]!++] = i;
+  return { start, order };
 }
