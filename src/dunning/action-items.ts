@@ -68,21 +68,19 @@ export function toActionItem(
   const kind = item.kind === 'instalment' ? 'instalment' : 'invoice';
   const daysOverdue = todayDay - dayNumber(item.dueDate);
   const { invoiceId, number, paymentReference } = item;
-  if (invoiceId === undefined && number === undefined && paymentReference === undefined) {
-    // The usual plain invoice: one literal, no spread (the same keys in the same order).
-    const { id, issueDate, dueDate, openAmount } = item;
-    return { itemId: id, kind, level, issueDate, dueDate, daysOverdue, openAmount };
-  }
-  return {
+  // Keys added in the documented order, each optional one only when present: no spread
+  // objects (the same keys in the same order as the literal with spreads gave).
+  const out: { -readonly [K in keyof DunningActionItem]: DunningActionItem[K] } = {
     itemId: item.id,
     kind,
-    ...(invoiceId === undefined ? {} : { invoiceId }),
-    ...(number === undefined ? {} : { number }),
-    level,
-    issueDate: item.issueDate,
-    dueDate: item.dueDate,
-    daysOverdue,
-    openAmount: item.openAmount,
-    ...(paymentReference === undefined ? {} : { paymentReference }),
-  };
+  } as DunningActionItem;
+  if (invoiceId !== undefined) out.invoiceId = invoiceId;
+  if (number !== undefined) out.number = number;
+  out.level = level;
+  out.issueDate = item.issueDate;
+  out.dueDate = item.dueDate;
+  out.daysOverdue = daysOverdue;
+  out.openAmount = item.openAmount;
+  if (paymentReference !== undefined) out.paymentReference = paymentReference;
+  return out;
 }
