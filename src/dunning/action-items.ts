@@ -46,10 +46,22 @@ export function sumTotals(
   };
 }
 
-/** Earliest due date first, then by item id. */
+/**
+ * Orders open items earliest due date first, then by item id.
+ *
+ * @example
+ * [b, a].sort(byDueItem).map((i) => i.id) // a due 2024-01-31, b due 2024-02-29
+ * //=> ['A', 'B']
+ */
 export const byDueItem = (a: OpenItem, b: OpenItem) =>
   a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1;
-/** {@link byDueItem} for candidates. */
+/**
+ * {@link byDueItem} for candidates (an item with its level).
+ *
+ * @example
+ * [{ item: b }, { item: a }].sort(byDue).map((c) => c.item.id)
+ * //=> ['A', 'B']
+ */
 export const byDue = (a: { item: OpenItem }, b: { item: OpenItem }) => byDueItem(a.item, b.item);
 
 /**
