@@ -1,8 +1,8 @@
 /**
  * Sums open and unapplied amounts per customer, currency and bucket, in integer minor
  * units, without an object per amount: a million amounts over fifty thousand customers
- * are one `Map` lookup each (none when the customer repeats) and additions into one
- * flat `Float64Array`.
+ * are one lookup each in a table numbering the customers (none when the customer
+ * repeats) and additions into one flat `Float64Array`.
  *
  * Exactness: every slot of the array holds a safe integer. An amount is added there
  * only when both it and the sum are safe integers (non-negative safe integers sum to
@@ -14,6 +14,8 @@
  *
  * @module
  */
+
+import { CustomerNumbers } from '../ledger/customer-numbers.js';
 import { addUnits, type Units } from '../ledger/units.js';
 import { type IsoDate, toDayNumber } from '../terms/date.js';
 import { bucketIndex } from './buckets.js';
@@ -33,8 +35,10 @@ export class Collector {
   private readonly currencies: string[] = [];
   private readonly minorUnits: number[] = [];
   private readonly next: number[] = [];
-  /** First row of each customer. */
-  private readonly first = new Map<string, number>();
+  /** Customers by number, and the first row of each. */
+  private readonly numbers = new CustomerNumbers();
+  private readonly firstRow: number[] = [];
+  private lastNumber = -1;
   private lastCustomer: string | undefined;
   private lastFirst = -1;
   private lastDate: string | undefined;
@@ -52,7 +56,10 @@ export class Collector {
     let head: number;
     if (customerId === this.lastCustomer) head = this.lastFirst;
     else {
-      head = this.first.get(customerId) ?? -1;
+      const k = this.numbers.add(customerId);
+      if (k === this.firstRow.length) this.firstRow.push(-1);
+      head = this.firstRow[k]!;
+      this.lastNumber = k;
       this.lastCustomer = customerId;
       this.lastFirst = head;
     }
@@ -64,7 +71,7 @@ export class Collector {
     this.currencies.push(currency);
     this.minorUnits.push(minorUnits);
     this.next.push(head);
-    this.first.set(customerId, r);
+    this.firstRow[this.lastNumber] = r;
     this.lastFirst = r;
     this.open = grown(this.open, (r + 1) * this.width);
     return r;

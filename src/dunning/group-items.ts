@@ -7,8 +7,9 @@
  *
  * @module
  */
+
+import { CustomerNumbers } from '../ledger/customer-numbers.js';
 import type { OpenItem } from '../ledger/types.js';
-import { CustomerNumbers } from './customer-numbers.js';
 
 /**
  * Items by customer: customer `k`'s items are `items[order[j]]` for `j` from `start[k]`

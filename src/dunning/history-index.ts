@@ -7,8 +7,9 @@
  *
  * @module
  */
+
+import { CustomerNumbers } from '../ledger/customer-numbers.js';
 import type { IsoDate } from '../terms/date.js';
-import { CustomerNumbers } from './customer-numbers.js';
 import type { DunningHistory, DunningHistoryEntry } from './history.js';
 
 /** What the history says about one customer. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CustomerNumbers } from '../../src/dunning/customer-numbers.js';
 import { dayNumberReader } from '../../src/dunning/day-number.js';
 import { groupByCustomer } from '../../src/dunning/group-items.js';
 import { indexHistory } from '../../src/dunning/history-index.js';
+import { CustomerNumbers } from '../../src/ledger/customer-numbers.js';
 import { fromDayNumber, toDayNumber } from '../../src/terms/date.js';
 
 describe('planner hot-path helpers', () => {

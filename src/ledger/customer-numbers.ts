@@ -1,10 +1,12 @@
 /**
- * Customer ids numbered 0, 1, 2... in the order first seen, for one planner run. An
- * open-addressing hash table in typed arrays: a run over 100,000 customers looks each
- * one up two or three times (items, history, customer records), and a `Map` keyed by
- * 100,000 strings costs several times more per lookup on this scale (its entries and
- * the keys' cached hashes are scattered over the heap; here the probe touches one
- * integer array and the id list).
+ * Customer ids numbered 0, 1, 2... in the order first seen, for one report or planner
+ * run. An open-addressing hash table in typed arrays: a run over 100,000 customers
+ * looks each one up once per item (a million times for aging, two or three times per
+ * customer more for dunning), and a `Map` keyed by that many strings costs more per
+ * lookup on this scale (its entries and the keys' cached hashes are scattered over
+ * the heap; here the probe touches one integer array and the id list).
+ *
+ * Internal to the ledger, aging and dunning modules.
  *
  * @module
  */
