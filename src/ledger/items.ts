@@ -114,30 +114,63 @@ export function toOpenItem(t: ItemTable, i: number, open: Units): OpenItem {
   // string or zero (one shared string), so no string is built for them.
   const text = amountTextOf(t, i);
   const amount = isCanonicalUnits(text, mu) ? text : formatUnits(whole, mu);
-  const out: {
-    -readonly [K in keyof OpenItem]: OpenItem[K];
-  } = {
-    id: itemIdOf(t, i),
-    kind: kindOf(t, i),
-    customerId: record.customerId,
-    currency: record.currency,
-    issueDate: issueDateOf(t, i),
-    dueDate: dueDateOf(t, i),
-    amount,
-    allocatedAmount: textOf(allocated, whole, amount, mu),
-    writtenOffAmount: textOf(writtenOff, whole, amount, mu),
-    openAmount: textOf(open, whole, amount, mu),
-    status: itemStatusOf(allocated, writtenOff, open),
-    disputed: t.disputed[i] === 1,
-  };
-  const chargeKind = chargeKindOf(t, i);
-  if (chargeKind !== undefined) out.chargeKind = chargeKind;
-  const invoiceId = invoiceIdOf(t, i);
-  if (invoiceId !== undefined) out.invoiceId = invoiceId;
-  const number = numberOf(t, i);
-  if (number !== undefined) out.number = number;
-  const reference = referenceOf(t, i);
-  if (reference !== undefined) out.paymentReference = reference;
-  if (isZeroUnits(open)) out.settledOn = t.lastDate[i] ?? issueDateOf(t, i);
+  const id = itemIdOf(t, i);
+  const kind = kindOf(t, i);
+  const { customerId, currency } = record;
+  const issueDate = issueDateOf(t, i);
+  const dueDate = dueDateOf(t, i);
+  const allocatedAmount = textOf(allocated, whole, amount, mu);
+  const writtenOffAmount = textOf(writtenOff, whole, amount, mu);
+  const openAmount = textOf(open, whole, amount, mu);
+  const status = itemStatusOf(allocated, writtenOff, open);
+  const disputed = t.disputed[i] === 1;
+  const settledOn = isZeroUnits(open) ? (t.lastDate[i] ?? issueDate) : undefined;
+  let out: Mutable<OpenItem>;
+  if (kind !== 'charge') {
+    const invoice = record as LedgerInvoice;
+    const number = invoice.number ?? invoice.id;
+    const reference = invoice.paymentReference;
+    // The usual item, an unpaid invoice without a structured reference, in one literal:
+    // adding fields one by one to a million objects costs a shape change each.
+    out = {
+      id,
+      kind,
+      customerId,
+      currency,
+      issueDate,
+      dueDate,
+      amount,
+      allocatedAmount,
+      writtenOffAmount,
+      openAmount,
+      status,
+      disputed,
+      invoiceId: invoice.id,
+      number,
+    };
+    if (reference === undefined && settledOn === undefined) return out;
+    if (reference !== undefined) out.paymentReference = reference;
+  } else {
+    out = {
+      id,
+      kind,
+      customerId,
+      currency,
+      issueDate,
+      dueDate,
+      amount,
+      allocatedAmount,
+      writtenOffAmount,
+      openAmount,
+      status,
+      disputed,
+      chargeKind: (record as LedgerCharge).kind,
+    };
+    const invoiceId = invoiceIdOf(t, i);
+    if (invoiceId !== undefined) out.invoiceId = invoiceId;
+  }
+  if (settledOn !== undefined) out.settledOn = settledOn;
   return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
