@@ -9,6 +9,7 @@
 import type { OpenItem } from '../ledger/types.js';
 import type { IsoDate } from '../terms/date.js';
 import type { CustomerHistory } from './history-index.js';
+import type { PlanItems } from './plan-items.js';
 import type { DunningPolicy } from './policy.js';
 import type { DunningHold, NotReminded } from './types.js';
 
@@ -78,7 +79,7 @@ function targetLevel(ctx: ClassifyContext, sent: number, dueDay: number, todayDa
  * //=> ['INV-3']
  */
 export function classifyGroup(
-  items: readonly OpenItem[],
+  items: PlanItems,
   order: Int32Array,
   from: number,
   to: number,
@@ -103,34 +104,36 @@ export function classifyGroup(
     byCustomer.size === 0 ? undefined : activeHold(byCustomer.get(customerId), today);
 
   for (let j = from; j < to; j++) {
-    const item = items[order[j]!]!;
-    const itemId = item.id;
+    const i = order[j]!;
+    const itemId = items.id(i);
     const levelSent = history.levelOf(itemId);
-    if (item.status === 'paid' || item.status === 'written_off' || item.status === 'void') {
-      reasons.push({ itemId, customerId, reason: item.status, levelSent });
+    const status = items.status(i);
+    if (status === 'paid' || status === 'written_off' || status === 'void') {
+      reasons.push({ itemId, customerId, reason: status, levelSent });
       continue;
     }
-    if (item.kind === 'charge') {
+    if (items.isCharge(i)) {
       openCharges ??= [];
-      openCharges.push(item);
+      openCharges.push(items.item(i));
       reasons.push({ itemId, customerId, reason: 'charge', levelSent });
       continue;
     }
     const itemHolds = ctx.holdsByItem.size === 0 ? undefined : ctx.holdsByItem.get(itemId);
     const hold = activeHold(itemHolds, today) ?? customerHold;
-    if (item.disputed || hold !== undefined) {
-      const reason = item.disputed || hold?.kind === 'dispute' ? 'disputed' : 'on_hold';
+    const disputed = items.disputed(i);
+    if (disputed || hold !== undefined) {
+      const reason = disputed || hold?.kind === 'dispute' ? 'disputed' : 'on_hold';
       const detail = hold ? { hold: hold.kind, ...(hold.until ? { until: hold.until } : {}) } : {};
       reasons.push({ itemId, customerId, reason, levelSent, ...detail });
       continue;
     }
-    const dueDay = ctx.dayNumber(item.dueDate);
+    const dueDay = ctx.dayNumber(items.dueDate(i));
     const level = levelSent >= levels ? 0 : targetLevel(ctx, levelSent, dueDay, todayDay);
     if (level > 0) {
       candidates ??= [];
-      candidates.push({ item, level, sent: levelSent });
+      candidates.push({ item: items.item(i), level, sent: levelSent });
     } else if (todayDay > dueDay) {
-      scratch[listedCount++] = order[j]!;
+      scratch[listedCount++] = i;
       const reason =
         levelSent >= levels
           ? 'max_level_reached'
@@ -144,6 +147,6 @@ export function classifyGroup(
   }
   if (candidates === undefined && openCharges === undefined) return NOTHING;
   const listed: OpenItem[] = [];
-  for (let k = 0; k < listedCount; k++) listed.push(items[scratch[k]!]!);
+  for (let k = 0; k < listedCount; k++) listed.push(items.item(scratch[k]!));
   return { candidates: candidates ?? [], listed, openCharges: openCharges ?? [] };
 }

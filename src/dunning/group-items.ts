@@ -9,7 +9,7 @@
  */
 
 import { CustomerNumbers } from '../ledger/customer-numbers.js';
-import type { OpenItem } from '../ledger/types.js';
+import type { PlanItems } from './plan-items.js';
 
 /**
  * Items by customer: customer `k`'s items are `items[order[j]]` for `j` from `start[k]`
@@ -32,13 +32,11 @@ export interface CustomerGroups {
  * Groups items by customer, keeping each customer's items in their given order.
  *
  * @example
- * const eur = (customerId: string) => ({ customerId, currency: 'EUR' });
- * groupByCustomer([eur('C2'), eur('C1'), eur('C2')]).order.join()
+ * const eur = (customerId: string) => ({ customerId, currency: 'EUR' }) as OpenItem;
+ * groupByCustomer(listedItems([eur('C2'), eur('C1'), eur('C2')])).order.join()
  * //=> '0,2,1'
  */
-export function groupByCustomer(
-  items: readonly Pick<OpenItem, 'customerId' | 'currency'>[],
-): CustomerGroups {
+export function groupByCustomer(items: PlanItems): CustomerGroups {
   const n = items.length;
   const slotOfItem = new Int32Array(n);
   const slots = new CustomerNumbers();
@@ -50,13 +48,13 @@ export function groupByCustomer(
   let previousId: string | undefined;
   let previous = -1;
   for (let i = 0; i < n; i++) {
-    const item = items[i]!;
-    const id = item.customerId;
+    const id = items.customerId(i);
+    const currency = items.currency(i);
     if (id !== previousId) {
       const slot = slots.add(id);
       if (slot === counts.length) {
         counts.push(0);
-        currencies.push(item.currency);
+        currencies.push(currency);
         if (slot === mixed.length) {
           const grown = new Uint8Array(2 * slot);
           grown.set(mixed);
@@ -66,7 +64,7 @@ export function groupByCustomer(
       previousId = id;
       previous = slot;
     }
-    if (item.currency !== currencies[previous]) mixed[previous] = 1;
+    if (currency !== currencies[previous]) mixed[previous] = 1;
     slotOfItem[i] = previous;
     counts[previous]!++;
   }

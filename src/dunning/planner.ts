@@ -22,6 +22,7 @@ import { dayNumberReader } from './day-number.js';
 import { groupByCustomer } from './group-items.js';
 import type { DunningHistory } from './history.js';
 import { indexHistory } from './history-index.js';
+import { listedItems, type PlanItems, replayedItems } from './plan-items.js';
 import { buildActions, contactGate } from './planner-actions.js';
 import type { DunningPolicy } from './policy.js';
 import type {
@@ -78,14 +79,14 @@ const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
 
 /** A customer's item indices split by currency, in the order each first appears. */
 const byCurrency = (
-  items: readonly OpenItem[],
+  items: PlanItems,
   order: Int32Array,
   from: number,
   to: number,
 ): Int32Array[] => {
   const split = new Map<string, number[]>();
   for (let j = from; j < to; j++) {
-    const currency = items[order[j]!]!.currency;
+    const currency = items.currency(order[j]!);
     const list = split.get(currency);
     if (list) list.push(order[j]!);
     else split.set(currency, [order[j]!]);
@@ -128,6 +129,41 @@ const byKey = (holds: readonly DunningHold[], key: 'itemId' | 'customerId') => {
   }
   return map;
 };
+
+/**
+ * The open items of a run and each customer's unapplied cash plus credit per currency
+ * (keyed `customerId NUL currency`). A run on one date reads the ledger's replay
+ * directly; balances given by the host, or several dates (an instant seen in several
+ * time zones), go through `balancesAsOf` objects.
+ */
+function itemsOfRun(
+  ledger: Ledger,
+  dates: readonly IsoDate[],
+  todayOf: (customerId: string) => IsoDate,
+  balancesGiven: PlanDunningOptions['balances'],
+  asOf: string,
+): { items: PlanItems; unapplied: Map<string, string> } {
+  const givenFor = (date: IsoDate) =>
+    balancesGiven?.asOf === date && isIsoDate(asOf) ? balancesGiven : undefined;
+  if (dates.length === 1 && givenFor(dates[0]!) === undefined) {
+    return replayedItems(ledger, dates[0]!);
+  }
+  const unapplied = new Map<string, string>();
+  let items: readonly OpenItem[] = [];
+  for (const date of dates) {
+    const balances = givenFor(date) ?? balancesAsOf(ledger, date);
+    for (let i = 0; i < balances.customers.length; i++) {
+      const c = balances.customers[i]!;
+      if (todayOf(c.customerId) !== date) continue;
+      if (c.unappliedCash === c.unappliedCredit && isZero(c.unappliedCash)) continue;
+      const credit = new Dec(c.unappliedCash).plus(c.unappliedCredit);
+      unapplied.set(`${c.customerId}\u0000${c.currency}`, credit.toFixed());
+    }
+    if (dates.length === 1) items = balances.items;
+    else items = [...items, ...balances.items.filter((i) => todayOf(i.customerId) === date)];
+  }
+  return { items: listedItems(items), unapplied };
+}
 
 /**
  * Plans the reminders due today: for each customer (and currency), the level, the
@@ -184,23 +220,9 @@ export function planDunning(
   };
 
   // Items of each run date; customers numbered by their first item.
-  const unapplied = new Map<string, string>();
   const dates = new Set<IsoDate>([todayOf('')]);
   if (!isIsoDate(asOf)) for (const c of ledger.customers) dates.add(todayOf(c.id));
-  let items: readonly OpenItem[] = [];
-  for (const date of dates) {
-    const given = options.balances?.asOf === date && isIsoDate(asOf) ? options.balances : undefined;
-    const balances = given ?? balancesAsOf(ledger, date);
-    for (let i = 0; i < balances.customers.length; i++) {
-      const c = balances.customers[i]!;
-      if (todayOf(c.customerId) !== date) continue;
-      if (c.unappliedCash === c.unappliedCredit && isZero(c.unappliedCash)) continue;
-      const credit = new Dec(c.unappliedCash).plus(c.unappliedCredit);
-      unapplied.set(`${c.customerId}\u0000${c.currency}`, credit.toFixed());
-    }
-    if (dates.size === 1) items = balances.items;
-    else items = [...items, ...balances.items.filter((i) => todayOf(i.customerId) === date)];
-  }
+  const { items, unapplied } = itemsOfRun(ledger, [...dates], todayOf, options.balances, asOf);
   const { customerIds, start, order, slots, mixed } = groupByCustomer(items);
   const index = indexHistory(history, todayOf, slots);
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { dayNumberReader } from '../../src/dunning/day-number.js';
 import { groupByCustomer } from '../../src/dunning/group-items.js';
 import { indexHistory } from '../../src/dunning/history-index.js';
+import { listedItems } from '../../src/dunning/plan-items.js';
 import { CustomerNumbers } from '../../src/ledger/customer-numbers.js';
+import type { OpenItem } from '../../src/ledger/types.js';
 import { fromDayNumber, toDayNumber } from '../../src/terms/date.js';
 
 describe('planner hot-path helpers', () => {
@@ -54,7 +56,9 @@ describe('planner hot-path helpers', () => {
           customerId,
           currency: customerId === 'C4' && i % 2 === 1 ? 'USD' : 'EUR',
         }));
-        const { customerIds, start, order, mixed } = groupByCustomer(items);
+        const { customerIds, start, order, mixed } = groupByCustomer(
+          listedItems(items as unknown as OpenItem[]),
+        );
         // The straightforward rule: customers by first appearance, items in order.
         const expected = [...new Set(list)].map((c) =>
           list.flatMap((x, i) => (x === c ? [i] : [])),
