@@ -30,10 +30,13 @@ import type {
 import type { Units } from './units.js';
 import { UnitsColumn } from './units-column.js';
 
-/** Room for every item the ledger could have as of any date. */
+/**
+ * Room for one item per invoice and charge; an invoice in instalments makes the table
+ * grow (see {@link grow}). Counting instalments up front would be one more pass over
+ * every invoice, the first to touch each one in memory.
+ */
 function itemTable(ledger: Ledger): ItemTable {
-  let rows = ledger.charges.length;
-  for (const inv of ledger.invoices) rows += Math.max(inv.instalments?.length ?? 0, 1);
+  const rows = Math.max(ledger.invoices.length + ledger.charges.length, 16);
   return {
     count: 0,
     record: new Array(rows),
@@ -63,6 +66,29 @@ function sourceTable(ledger: Ledger): SourceTable {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+function grownInt32(a: Int32Array): Int32Array {
+  const out = new Int32Array(2 * a.length);
+  out.set(a);
+  return out;
+}
+
+function grownUint8(a: Uint8Array): Uint8Array {
+  const out = new Uint8Array(2 * a.length);
+  out.set(a);
+  return out;
+}
+
+/** Twice the room in the typed columns (the plain arrays grow by themselves). */
+function grow(t: Mutable<ItemTable>): void {
+  t.part = grownInt32(t.part);
+  t.minorUnits = grownUint8(t.minorUnits);
+  t.disputed = grownUint8(t.disputed);
+  t.amount = t.amount.grown();
+  t.allocated = t.allocated.grown();
+  t.writtenOff = t.writtenOff.grown();
+  t.lastDate.length = t.part.length;
+}
+
 function addItem(
   state: LedgerState,
   record: LedgerInvoice | LedgerCharge,
@@ -72,6 +98,7 @@ function addItem(
   disputed: boolean,
 ): number {
   const t = state.items as Mutable<ItemTable>;
+  if (t.count === t.part.length) grow(t);
   const i = t.count++;
   t.record[i] = record;
   t.part[i] = part;

@@ -27,6 +27,14 @@ export class UnitsColumn {
     return Number.isNaN(v) ? this.big!.get(row)! : v;
   }
 
+  /** A copy with twice the rows. */
+  grown(): UnitsColumn {
+    const out = new UnitsColumn(2 * this.values.length);
+    out.values.set(this.values);
+    if (this.big !== undefined) out.big = new Map(this.big);
+    return out;
+  }
+
   set(row: number, units: Units): void {
     if (typeof units === 'number') {
       this.values[row] = units;

@@ -48,3 +48,33 @@ describe('balancesAsOf: amounts beyond 2^53 minor units through allocations', ()
     expect(b.customers.find((c) => c.customerId === 'C2')?.balance).toBe('-99999999999999499.99');
   });
 });
+
+describe('balancesAsOf: a ledger with more instalments than invoices', () => {
+  // 10 invoices of 50.00 in 5 instalments of 10.00: 50 items from 10 records, so the
+  // replay's tables (room for one item per record) grow on the way.
+  const invoices = Array.from({ length: 10 }, (_, n) =>
+    invoice(`INV-${n}`, '50.00', {
+      instalments: Array.from({ length: 5 }, (_, k) => ({
+        id: `INV-${n}/${k + 1}`,
+        dueDate: `2026-0${k + 1}-28`,
+        amount: '10.00',
+      })),
+    }),
+  );
+  const ledger = ledgerOf({
+    invoices,
+    payments: [payment('PAY-1', '5.00')],
+    allocations: [
+      { id: 'A-1', sourceId: 'PAY-1', itemId: 'INV-9/5', amount: '5.00', date: '2026-02-01' },
+    ],
+  });
+
+  it('keeps every instalment and applies to the last one', () => {
+    const b = balancesAsOf(ledger, '2026-02-28');
+    expect(b.items).toHaveLength(50);
+    expect(b.items.map((i) => i.id).slice(-2)).toEqual(['INV-9/4', 'INV-9/5']);
+    expect(b.items.at(-1)).toMatchObject({ openAmount: '5.00', status: 'partially_paid' });
+    // 50 x 10.00 - 5.00
+    expect(b.customers[0]?.balance).toBe('495.00');
+  });
+});
