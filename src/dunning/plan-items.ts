@@ -8,13 +8,16 @@
  *
  * @module
  */
+
+import { balancesAsOf } from '../ledger/balances.js';
 import { itemStatusOf, toOpenItem } from '../ledger/items.js';
 import { replayLedger } from '../ledger/replay.js';
 import { CHARGE, dueDateOf, type ItemTable, itemIdOf, openOf } from '../ledger/state.js';
 import type { ItemStatus, Ledger, OpenItem } from '../ledger/types.js';
 import { addUnits, formatUnits, type Units } from '../ledger/units.js';
 import { Dec } from '../money/decimal.js';
-import type { IsoDate } from '../terms/date.js';
+import { type IsoDate, isIsoDate } from '../terms/date.js';
+import type { PlanDunningOptions } from './types.js';
 
 /** The items of a run, by index. */
 export interface PlanItems {
@@ -142,4 +145,46 @@ export function replayedItems(
     unapplied.set(key, new Dec(formatUnits(sum.units, sum.minorUnits)).toFixed());
   }
   return { items: new ReplayedItems(state.items), unapplied };
+}
+
+const isZero = (amount: string) => /^0+(\.0+)?$/.test(amount);
+
+/**
+ * The open items of a run and each customer's unapplied cash plus credit per currency
+ * (keyed `customerId NUL currency`). A run on one date reads the ledger's replay
+ * directly; balances given by the host, or several dates (an instant seen in several
+ * time zones), go through `balancesAsOf` objects.
+ *
+ * @example
+ * itemsOfRun(ledger, ['2024-02-08'], () => '2024-02-08', undefined, '2024-02-08')
+ *   .items.length
+ * //=> 4
+ */
+export function itemsOfRun(
+  ledger: Ledger,
+  dates: readonly IsoDate[],
+  todayOf: (customerId: string) => IsoDate,
+  balancesGiven: PlanDunningOptions['balances'],
+  asOf: string,
+): { items: PlanItems; unapplied: Map<string, string> } {
+  const givenFor = (date: IsoDate) =>
+    balancesGiven?.asOf === date && isIsoDate(asOf) ? balancesGiven : undefined;
+  if (dates.length === 1 && givenFor(dates[0]!) === undefined) {
+    return replayedItems(ledger, dates[0]!);
+  }
+  const unapplied = new Map<string, string>();
+  let items: readonly OpenItem[] = [];
+  for (const date of dates) {
+    const balances = givenFor(date) ?? balancesAsOf(ledger, date);
+    for (let i = 0; i < balances.customers.length; i++) {
+      const c = balances.customers[i]!;
+      if (todayOf(c.customerId) !== date) continue;
+      if (c.unappliedCash === c.unappliedCredit && isZero(c.unappliedCash)) continue;
+      const credit = new Dec(c.unappliedCash).plus(c.unappliedCredit);
+      unapplied.set(`${c.customerId}\u0000${c.currency}`, credit.toFixed());
+    }
+    if (dates.length === 1) items = balances.items;
+    else items = [...items, ...balances.items.filter((i) => todayOf(i.customerId) === date)];
+  }
+  return { items: listedItems(items), unapplied };
 }

@@ -12,9 +12,8 @@
  */
 import { err, ok, type Result } from 'neverthrow';
 import { type ReceivablesError, receivablesError } from '../errors/index.js';
-import { balancesAsOf } from '../ledger/balances.js';
-import type { Customer, Ledger, OpenItem } from '../ledger/types.js';
-import { Dec, ISO_CURRENCIES } from '../money/index.js';
+import type { Customer, Ledger } from '../ledger/types.js';
+import { ISO_CURRENCIES } from '../money/index.js';
 import { calendarDateIn, type IsoDate, isIsoDate } from '../terms/date.js';
 import { chargeLookups } from './charges.js';
 import { type ClassifyContext, classifyGroup, type GroupClassification } from './classify.js';
@@ -22,7 +21,7 @@ import { dayNumberReader } from './day-number.js';
 import { groupByCustomer } from './group-items.js';
 import type { DunningHistory } from './history.js';
 import { indexHistory } from './history-index.js';
-import { listedItems, type PlanItems, replayedItems } from './plan-items.js';
+import { itemsOfRun, type PlanItems } from './plan-items.js';
 import { buildActions, contactGate } from './planner-actions.js';
 import type { DunningPolicy } from './policy.js';
 import type {
@@ -63,8 +62,6 @@ function readToday(
   }
   return ok((customerId) => zones.get(zoneOf.get(customerId) ?? fallback)!);
 }
-
-const isZero = (amount: string) => /^0+(\.0+)?$/.test(amount);
 
 const memo = <T>(compute: (key: string) => T): ((key: string) => T) => {
   const cache = new Map<string, T>();
@@ -129,41 +126,6 @@ const byKey = (holds: readonly DunningHold[], key: 'itemId' | 'customerId') => {
   }
   return map;
 };
-
-/**
- * The open items of a run and each customer's unapplied cash plus credit per currency
- * (keyed `customerId NUL currency`). A run on one date reads the ledger's replay
- * directly; balances given by the host, or several dates (an instant seen in several
- * time zones), go through `balancesAsOf` objects.
- */
-function itemsOfRun(
-  ledger: Ledger,
-  dates: readonly IsoDate[],
-  todayOf: (customerId: string) => IsoDate,
-  balancesGiven: PlanDunningOptions['balances'],
-  asOf: string,
-): { items: PlanItems; unapplied: Map<string, string> } {
-  const givenFor = (date: IsoDate) =>
-    balancesGiven?.asOf === date && isIsoDate(asOf) ? balancesGiven : undefined;
-  if (dates.length === 1 && givenFor(dates[0]!) === undefined) {
-    return replayedItems(ledger, dates[0]!);
-  }
-  const unapplied = new Map<string, string>();
-  let items: readonly OpenItem[] = [];
-  for (const date of dates) {
-    const balances = givenFor(date) ?? balancesAsOf(ledger, date);
-    for (let i = 0; i < balances.customers.length; i++) {
-      const c = balances.customers[i]!;
-      if (todayOf(c.customerId) !== date) continue;
-      if (c.unappliedCash === c.unappliedCredit && isZero(c.unappliedCash)) continue;
-      const credit = new Dec(c.unappliedCash).plus(c.unappliedCredit);
-      unapplied.set(`${c.customerId}\u0000${c.currency}`, credit.toFixed());
-    }
-    if (dates.length === 1) items = balances.items;
-    else items = [...items, ...balances.items.filter((i) => todayOf(i.customerId) === date)];
-  }
-  return { items: listedItems(items), unapplied };
-}
 
 /**
  * Plans the reminders due today: for each customer (and currency), the level, the

@@ -294,26 +294,5 @@ export function isoWeekday(date: IsoDate): number {
   return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
-/**
- * The earlier of two dates.
- *
- * @example
- * minDate('2024-03-01', '2024-02-29')
- * //=> '2024-02-29'
- */
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
-/**
- * The later of two dates.
- *
- * @example
- * maxDate('2024-03-01', '2024-02-29')
- * //=> '2024-03-01'
- */
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
-}
-
+export { maxDate, minDate } from './compare.js';
 export { calendarDateIn, parseInstantDate } from './instant.js';
