@@ -21,6 +21,7 @@ import { type IsoDate, toDayNumber } from '../terms/date.js';
 import { bucketIndex } from './buckets.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
+const NO_DATE = Symbol('no date yet');
 
 /** Adds amounts into per-customer rows; rows of one customer are chained by `next`. */
 export class Collector {
@@ -41,7 +42,8 @@ export class Collector {
   private lastNumber = -1;
   private lastCustomer: string | undefined;
   private lastFirst = -1;
-  private lastDate: string | undefined;
+  /** The last date bucketed; no value (not even `undefined`) matches it at first. */
+  private lastDate: unknown = NO_DATE;
   private lastBucket = 0;
 
   constructor(

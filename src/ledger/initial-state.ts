@@ -11,6 +11,7 @@ import type { IsoDate } from '../terms/date.js';
 import {
   amountUnits,
   CHARGE,
+  checkedDate,
   disputedOn,
   type ItemTable,
   itemIdOf,
@@ -114,7 +115,11 @@ function addItems(ledger: Ledger, state: LedgerState): void {
   const asOf = state.asOf;
   const units = unitsMemo();
   for (const inv of ledger.invoices) {
-    if (inv.issueDate > asOf || inv.status === 'draft' || inv.status === 'void') continue;
+    if (inv.status === 'draft' || inv.status === 'void') continue;
+    if (inv.issueDate > asOf) {
+      checkedDate(inv.issueDate, 'invoice', inv.id);
+      continue;
+    }
     const disputed = inv.disputes === undefined ? false : disputedOn(inv.disputes, asOf);
     const mu = units(inv.currency);
     const parts = inv.instalments;
@@ -129,15 +134,38 @@ function addItems(ledger: Ledger, state: LedgerState): void {
       addItem(state, inv, p, amount, mu, disputed);
     }
   }
-  const items = state.items;
+  const first = state.items.count;
   for (const c of ledger.charges) {
-    if (c.date > asOf) continue;
-    const target = c.itemId === undefined ? -1 : itemIndex(state, c.itemId);
+    if (c.date > asOf) {
+      checkedDate(c.date, 'charge', c.id);
+      continue;
+    }
     const mu = units(c.currency);
     const amount = amountUnits(c.amount, c.currency, 'charge', c.id, mu);
-    const disputed = target >= 0 && items.disputed[target] === 1;
-    const i = addItem(state, c, CHARGE, amount, mu, disputed);
+    addItem(state, c, CHARGE, amount, mu, false);
+  }
+  linkCharges(state, first);
+}
+
+/**
+ * Links each charge (items from `first` on) to the item it was charged on, wherever
+ * that item is in the ledger (a charge on a charge listed after it included), and
+ * marks it disputed when the invoice at the end of that chain is. A chain that loops
+ * back on itself ends where it would repeat.
+ */
+function linkCharges(state: LedgerState, first: number): void {
+  const items = state.items;
+  for (let i = first; i < items.count; i++) {
+    const itemId = (items.record[i] as LedgerCharge).itemId;
+    const target = itemId === undefined ? -1 : itemIndex(state, itemId);
     if (target >= 0) items.chargeTarget.set(i, target);
+  }
+  for (let i = first; i < items.count; i++) {
+    let at = items.chargeTarget.get(i);
+    for (let steps = 0; at !== undefined && items.part[at] === CHARGE; steps++) {
+      at = steps < items.count ? items.chargeTarget.get(at) : undefined;
+    }
+    if (at !== undefined && items.disputed[at] === 1) items.disputed[i] = 1;
   }
 }
 
@@ -170,12 +198,20 @@ function addSources(ledger: Ledger, state: LedgerState, reversed: Set<string>): 
   const units = unitsMemo();
   const t = state.sources as Mutable<SourceTable>;
   for (const p of ledger.payments) {
-    if (p.date > asOf) continue;
-    if (p.reversedOn !== undefined && p.reversedOn <= asOf) reversed.add(p.id);
-    else addSource(t, p, true, units(p.currency));
+    if (p.date > asOf) {
+      checkedDate(p.date, 'payment', p.id);
+      continue;
+    }
+    const reversedOn = p.reversedOn;
+    if (reversedOn !== undefined && checkedDate(reversedOn, 'payment', p.id) <= asOf) {
+      reversed.add(p.id);
+    } else addSource(t, p, true, units(p.currency));
   }
   for (const n of ledger.creditNotes) {
-    if (n.issueDate > asOf) continue;
+    if (n.issueDate > asOf) {
+      checkedDate(n.issueDate, 'credit note', n.id);
+      continue;
+    }
     addSource(t, n, false, units(n.currency));
   }
 }

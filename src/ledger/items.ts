@@ -38,9 +38,12 @@ export function chargeKindOf(items: ItemTable, i: number): ChargeKind | undefine
 
 /** The invoice an item belongs to (a charge: that of the item it was charged on). */
 export function invoiceIdOf(items: ItemTable, i: number): string | undefined {
-  if (items.part[i] !== CHARGE) return items.record[i]!.id;
-  const target = items.chargeTarget.get(i);
-  return target === undefined ? undefined : invoiceIdOf(items, target);
+  let at: number | undefined = i;
+  // A chain of charges on charges, followed at most once around (a loop has no invoice).
+  for (let steps = 0; at !== undefined && items.part[at] === CHARGE; steps++) {
+    at = steps <= items.count ? items.chargeTarget.get(at) : undefined;
+  }
+  return at === undefined ? undefined : items.record[at]!.id;
 }
 
 /** The invoice number an item is known by (its id when it has none); none for a charge. */

@@ -15,7 +15,7 @@
  */
 import type { IsoDate } from '../terms/date.js';
 import { initialState } from './initial-state.js';
-import { amountUnits, itemIndex, type LedgerState, openOf, unitsOf } from './state.js';
+import { amountUnits, checkedDate, itemIndex, type LedgerState, openOf, unitsOf } from './state.js';
 import type { BalanceException, BalanceExceptionReason, Ledger } from './types.js';
 import {
   addUnits,
@@ -44,7 +44,10 @@ function applyRefunds(
 ): void {
   const t = state.sources;
   for (const r of ledger.refunds) {
-    if (r.date > state.asOf) continue;
+    if (r.date > state.asOf) {
+      checkedDate(r.date, 'refund', r.id);
+      continue;
+    }
     const s = t.byId.get(r.sourceId);
     if (s === undefined) {
       // A refund out of a reversed payment goes with the payment: neither counts.
@@ -81,7 +84,12 @@ function applyAllocations(
   let itemId: string | undefined;
   let i = -1;
   for (const a of ledger.allocations) {
-    if (a.date > asOf || (a.reversedOn !== undefined && a.reversedOn <= asOf)) continue;
+    if (a.date > asOf) {
+      checkedDate(a.date, 'allocation', a.id);
+      continue;
+    }
+    const undone = a.reversedOn;
+    if (undone !== undefined && checkedDate(undone, 'allocation', a.id) <= asOf) continue;
     if (checkReversed && reversed.has(a.sourceId)) continue;
     if (a.sourceId !== sourceId) {
       sourceId = a.sourceId;
@@ -120,7 +128,10 @@ function applyAllocations(
 function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): void {
   const items = state.items;
   for (const w of ledger.writeOffs) {
-    if (w.date > state.asOf) continue;
+    if (w.date > state.asOf) {
+      checkedDate(w.date, 'write-off', w.id);
+      continue;
+    }
     const i = itemIndex(state, w.itemId);
     if (i < 0) {
       except('write_off', w.id, 'unknown_item', w.amount, 0, 0);

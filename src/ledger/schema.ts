@@ -135,6 +135,8 @@ export const ledgerPaymentSchema: z.ZodType<LedgerPayment> = z
     amount: positive,
     reference: z.string().optional(),
     transactionId: z.string().optional(),
+    endToEndId: z.string().optional(),
+    payerAccount: z.string().optional(),
     reversedOn: date.optional(),
   })
   .superRefine(onMinorUnit(['amount']));

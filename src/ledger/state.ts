@@ -14,8 +14,8 @@
  *
  * @module
  */
-import { minorUnitsOf } from '../money/currency.js';
-import type { IsoDate } from '../terms/date.js';
+import { ISO_CURRENCIES } from '../money/currency.js';
+import { type IsoDate, isIsoDate } from '../terms/date.js';
 import type {
   BalanceException,
   Dispute,
@@ -121,9 +121,14 @@ export function openOf(items: ItemTable, i: number): Units {
   return big - BigInt(items.writtenOff.get(i));
 }
 
-/** Minor units of a currency of the ledger (ISO 4217). */
+/**
+ * Minor units of a currency of the ledger (ISO 4217); throws a `RangeError`, like a bad
+ * amount, for a code that `parseLedger` would have refused.
+ */
 export function unitsOf(currency: string): number {
-  return minorUnitsOf(currency);
+  const known = ISO_CURRENCIES.get(currency);
+  if (known === undefined) throw new RangeError(`unknown currency ${JSON.stringify(currency)}`);
+  return known.minorUnits;
 }
 
 /**
@@ -135,11 +140,25 @@ export function unitsMemo(): (currency: string) => number {
   let units = 0;
   return (currency) => {
     if (currency !== last) {
-      units = minorUnitsOf(currency);
+      units = unitsOf(currency);
       last = currency;
     }
     return units;
   };
+}
+
+/**
+ * Checks a date the replay only compares as text (a record dated after the report, a
+ * reversal date): a malformed one would compare wrongly and drop or keep the record
+ * without a word. Throws a `RangeError`, like a bad amount.
+ */
+export function checkedDate(date: IsoDate, kind: string, id: string): IsoDate {
+  if (!isIsoDate(date)) {
+    throw new RangeError(
+      `${kind} ${JSON.stringify(id)}: date ${JSON.stringify(date)} is not a date`,
+    );
+  }
+  return date;
 }
 
 /** Reads a ledger amount; throws for one that `parseLedger` would have refused. */

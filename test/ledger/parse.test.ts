@@ -141,5 +141,19 @@ describe('parseLedger: unknown lists', () => {
     const error = parseLedger(input)._unsafeUnwrapErr();
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('unknown field "invoice"');
+    expect(error.path).toEqual(['invoice']);
+  });
+
+  it("keeps a payment's end-to-end id and payer account (cash application reads them)", () => {
+    const p = { id: 'P-1', customerId: 'C1', currency: 'EUR', date: '2024-01-01' };
+    const input = {
+      payments: [
+        { ...p, amount: '1.00', endToEndId: 'E2E-1', payerAccount: 'DE89370400440532013000' },
+      ],
+    };
+    expect(parseLedger(input)._unsafeUnwrap().payments[0]).toMatchObject({
+      endToEndId: 'E2E-1',
+      payerAccount: 'DE89370400440532013000',
+    });
   });
 });
