@@ -14,7 +14,7 @@
  * | `payment` | id, customerId, currency, date (value date), amount, reference, reversedOn |
  * | `refund` | id, customerId, currency, date, amount, sourceId |
  * | `charge` | id, kind (fee, interest, compensation), customerId, currency, date, dueDate, amount, itemId |
- * | `write_off` | id, itemId, date, amount, reason |
+ * | `write_off` | id, itemId, date, amount, reason, reversedOn |
  * | `allocation` | id, sourceId, itemId, amount, date, reversedOn |
  *
  * The records then go through `parseLedger`; an error's path starts with the CSV line
@@ -65,7 +65,7 @@ const FIELDS: Record<string, readonly string[]> = {
   payment: ['id', 'customerId', 'currency', 'date', 'amount', 'reference', 'reversedOn'],
   refund: ['id', 'customerId', 'currency', 'date', 'amount', 'sourceId'],
   charge: ['id', 'kind', 'customerId', 'currency', 'date', 'dueDate', 'amount', 'itemId'],
-  write_off: ['id', 'itemId', 'date', 'amount', 'reason'],
+  write_off: ['id', 'itemId', 'date', 'amount', 'reason', 'reversedOn'],
   allocation: ['id', 'sourceId', 'itemId', 'amount', 'date', 'reversedOn'],
 };
 

@@ -132,6 +132,8 @@ function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): voi
       checkedDate(w.date, 'write-off', w.id);
       continue;
     }
+    const undone = w.reversedOn;
+    if (undone !== undefined && checkedDate(undone, 'write-off', w.id) <= state.asOf) continue;
     const i = itemIndex(state, w.itemId);
     if (i < 0) {
       except('write_off', w.id, 'unknown_item', w.amount, 0, 0);
@@ -152,7 +154,7 @@ function applyWriteOffs(ledger: Ledger, state: LedgerState, except: Except): voi
 /**
  * Replays the ledger as of `asOf`: only records dated on or before it count, a
  * payment reversed on or before it counts for nothing (nor do its allocations or
- * refunds), and an allocation undone on or before it no longer holds.
+ * refunds), and an allocation or write-off undone on or before it no longer holds.
  */
 export function replayLedger(ledger: Ledger, asOf: IsoDate): LedgerState {
   const reversed = new Set<string>();

@@ -168,6 +168,7 @@ export const ledgerWriteOffSchema: z.ZodType<LedgerWriteOff> = z.object({
   date,
   amount: positive,
   reason: z.string().optional(),
+  reversedOn: date.optional(),
 });
 
 /** Schema of an {@link Allocation} (its minor units are checked against its item). */

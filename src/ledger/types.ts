@@ -169,6 +169,11 @@ export interface LedgerWriteOff {
   /** Amount written off, positive. */
   readonly amount: string;
   readonly reason?: string;
+  /**
+   * Day the write-off was undone (the payment it was made with came back, say). From
+   * that day on it no longer counts and the amount is open again.
+   */
+  readonly reversedOn?: IsoDate;
 }
 
 /** Ties part of a payment or credit note to an open item. */

@@ -146,7 +146,12 @@ function undoOne(ledger: Ledger, d: MatchDecision): Result<Ledger, string> {
   if (target === undefined) return err('the reversed payment is not in the ledger');
   if (target.reversedOn !== undefined) return err('already reversed');
   const payments = ledger.payments.map((p) => (p === target ? { ...p, reversedOn: undo.date } : p));
-  let next: Ledger = { ...ledger, payments };
+  // The discount or tolerated short payment written off with the payment goes with it.
+  const made = `${target.id}/W`;
+  const writeOffs = ledger.writeOffs.map((w) =>
+    w.id.startsWith(made) && w.reversedOn === undefined ? { ...w, reversedOn: undo.date } : w,
+  );
+  let next: Ledger = { ...ledger, payments, writeOffs };
   if (ledger.allocations.some((a) => a.sourceId === target.id)) {
     const undone = undoAllocation(next, target.id, undo.date);
     if (undone.isOk()) next = undone.value.ledger;
@@ -223,20 +228,14 @@ export function applyMatchesWithReport(
     }
     current = r.value;
     outcome[at] = true;
-    const reversedId = paymentIdFor(d.undo!.transactionId);
-    if (current.writeOffs.some((w) => w.id.startsWith(`${reversedId}/W`))) {
-      outcome[at] = `write-offs of ${reversedId} were not undone; correct them by hand`;
-    }
   }
   const applied: string[] = [];
   const skipped: { transactionId: string; reason: string }[] = [];
   for (const [at, d] of ordered.entries()) {
     const o = outcome[at];
     if (o === undefined) continue;
-    if (o !== true) skipped.push({ transactionId: d.transactionId, reason: o });
-    if (o === true || (d.status !== 'auto' && o.startsWith('write-offs of '))) {
-      applied.push(d.transactionId);
-    }
+    if (o === true) applied.push(d.transactionId);
+    else skipped.push({ transactionId: d.transactionId, reason: o });
   }
   return { ledger: current, applied, skipped };
 }

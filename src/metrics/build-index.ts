@@ -218,7 +218,9 @@ function addReductions(b: LedgerIndexBuilder, ledger: Ledger): Result<true, Inde
     }
     const u = b.units(w.amount, ['writeOffs', n, 'amount']);
     if (u.isErr()) return err(u.error);
-    b.change(Math.max(b.day(w.date), b.index.itemIssue[item]!), item, negate(u.value));
+    const from = Math.max(b.day(w.date), b.index.itemIssue[item]!);
+    const until = w.reversedOn === undefined ? NEVER : b.day(w.reversedOn);
+    b.change(from, item, negate(u.value), until);
   }
   return ok(true);
 }

@@ -140,7 +140,7 @@ describe('applying decisions to the ledger', () => {
       endToEndId: 'E-1',
     }),
     // 500.00 less 3 % = 485.00
-    credit('p2', '485.00', { remittanceText: 'INV-4' }),
+    credit('p2', '485.00', { remittanceText: 'INV-4', endToEndId: 'E-2' }),
     credit('p3', '90.00', { counterpartyName: 'BETA TRADNG' }),
   ];
   const result = matchPayments(
@@ -214,5 +214,30 @@ describe('applying decisions to the ledger', () => {
     const inv3 = balancesAsOf(reversed, '2024-03-31').items.find((i) => i.id === 'INV-3')!;
     expect(inv3.openAmount).toBe('300.00');
     expect(applyMatches(reversed, undo, '2024-03-31')).toEqual(reversed);
+  });
+  it('undoes the discount written off with a payment that comes back', () => {
+    const once = applyMatches(ledger, result, '2024-03-31');
+    // p2 paid INV-4 (500.00) with 485.00 and a 15.00 discount written off; it returns.
+    const back = credit('r2', '485.00', {
+      direction: 'debit',
+      reversal: true,
+      endToEndId: 'E-2',
+      valueDate: '2024-03-18',
+    });
+    const prior = { priorPayments: once.payments };
+    const undo = matchPayments([back], [], ledger.customers, {}, prior)._unsafeUnwrap();
+    expect(undo.decisions[0]!.undo?.transactionId).toBe('p2');
+    const report = applyMatchesWithReport(once, undo, '2024-03-31');
+    expect(report.applied).toEqual(['r2']);
+    expect(report.skipped).toEqual([]);
+    expect(report.ledger.writeOffs.map((w) => [w.itemId, w.reversedOn])).toEqual([
+      ['INV-4', '2024-03-18'],
+    ]);
+    const inv4 = (asOf: string) =>
+      balancesAsOf(report.ledger, asOf).items.find((i) => i.id === 'INV-4')!;
+    // Paid in full the day before the return: 485.00 + 15.00 written off.
+    expect(inv4('2024-03-17')).toMatchObject({ openAmount: '0.00', writtenOffAmount: '15.00' });
+    // From the return on, the whole 500.00 is open again, the discount with it.
+    expect(inv4('2024-03-18')).toMatchObject({ openAmount: '500.00', writtenOffAmount: '0.00' });
   });
 });

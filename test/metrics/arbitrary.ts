@@ -134,7 +134,15 @@ function build(steps: readonly Step[], credits: boolean): Ledger {
       if (credits && s.d % 2 === 0) {
         const amount = 1 + (s.d % left);
         const date = addDays(inv.issueDate, s.c);
-        writeOffs.push({ id: `WO-${k}`, itemId: inv.id, date, amount: cents(amount) });
+        // Some write-offs are undone later: the amount is open again from then on.
+        const reversedOn = s.c % 5 === 0 ? addDays(date, 3 + s.c) : undefined;
+        writeOffs.push({
+          id: `WO-${k}`,
+          itemId: inv.id,
+          date,
+          amount: cents(amount),
+          ...(reversedOn === undefined ? {} : { reversedOn }),
+        });
         itemLeft.set(inv.id, left - amount);
       }
       return;
