@@ -47,7 +47,7 @@ export interface DunningHistory {
  */
 export const EMPTY_DUNNING_HISTORY: DunningHistory = Object.freeze({ actions: [] });
 
-const entrySchema = z.object({
+const entrySchema = z.strictObject({
   key: z.string().min(1),
   kind: z.enum(['remind', 'escalate']),
   customerId: z.string().min(1),
@@ -55,10 +55,10 @@ const entrySchema = z.object({
   date: isoDateSchema,
   level: z.number().int().min(1),
   channel: z.string(),
-  items: z.array(z.object({ itemId: z.string().min(1), level: z.number().int().min(1) })),
+  items: z.array(z.strictObject({ itemId: z.string().min(1), level: z.number().int().min(1) })),
   charges: z
     .array(
-      z.object({
+      z.strictObject({
         id: z.string().min(1),
         kind: z.enum(['fee', 'interest', 'compensation']),
         amount: decimalSchema,
@@ -74,7 +74,7 @@ const entrySchema = z.object({
  * dunningHistorySchema.safeParse({}).success
  * //=> true
  */
-export const dunningHistorySchema: z.ZodType<DunningHistory> = z.object({
+export const dunningHistorySchema: z.ZodType<DunningHistory> = z.strictObject({
   actions: z.array(entrySchema).default([]),
 });
 

@@ -18,7 +18,7 @@ const percentSchema = decimalSchema.refine(
 );
 
 const percentFeeSchema = z
-  .object({
+  .strictObject({
     type: z.literal('percent'),
     percent: percentSchema,
     min: amountPerCurrencySchema.optional(),
@@ -35,14 +35,14 @@ const percentFeeSchema = z
   });
 
 const feeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('fixed'), amounts: amountPerCurrencySchema }),
+  z.strictObject({ type: z.literal('fixed'), amounts: amountPerCurrencySchema }),
   percentFeeSchema,
 ]);
 
 /** The channels the engine knows, and the form a host's own channel takes. */
 const CHANNEL = /^(email|letter|sms|custom:[A-Za-z0-9][A-Za-z0-9._-]{0,56})$/;
 
-const levelSchema = z.object({
+const levelSchema = z.strictObject({
   daysAfterDue: z.number().int().min(-366).max(3660),
   channel: z.string().regex(CHANNEL, {
     message: "expected 'email', 'letter', 'sms' or a host channel 'custom:<name>'",
@@ -54,7 +54,7 @@ const levelSchema = z.object({
 });
 
 const interestSchema = z
-  .object({
+  .strictObject({
     preset: z.enum(['eu-minimum', 'germany', 'custom']).default('eu-minimum'),
     referenceRate: z.enum(['ecb-mro', 'de-base']).optional(),
     businessMarginPercent: decimalSchema.optional(),
@@ -83,10 +83,10 @@ const validLocale = (locale: string): boolean => {
   }
 };
 
-const sendDaysSchema = z.object({
+const sendDaysSchema = z.strictObject({
   businessDaysOnly: z.boolean().default(false),
   calendar: z
-    .object({
+    .strictObject({
       // Each weekday counts once: [6, 7, 6] is a Saturday-Sunday weekend.
       weekend: z
         .array(weekday)
@@ -102,7 +102,7 @@ const sendDaysSchema = z.object({
   timeZone: z.string().refine(validZone, { message: 'unknown IANA time zone' }).default('UTC'),
 });
 
-const senderSchema = z.object({
+const senderSchema = z.strictObject({
   name: z.string().min(1).max(200),
   email: z.string().max(320).optional(),
   iban: z.string().max(64).optional(),
@@ -117,7 +117,7 @@ const senderSchema = z.object({
  * //=> false
  */
 export const dunningPolicySchema: z.ZodType<DunningPolicy> = z
-  .object({
+  .strictObject({
     levels: z.array(levelSchema).min(1).max(20),
     minimumOverdue: amountPerCurrencySchema.default({}),
     graceDays: z.number().int().min(0).max(366).default(0),

@@ -2,7 +2,8 @@
  * A ledger as one CSV file (RFC 4180, header line, comma separated, UTF-8): one record
  * per line, its kind in the `type` column. Pure: it reads a string, never a file.
  *
- * Columns (any order; unused ones may be left out or empty):
+ * Columns (any order; unused ones may be left out or empty). A column no type reads is
+ * refused, and so is a value in a column its line's type does not read:
  *
  * | type | columns used |
  * |---|---|
@@ -69,6 +70,34 @@ const FIELDS: Record<string, readonly string[]> = {
   allocation: ['id', 'sourceId', 'itemId', 'amount', 'date', 'reversedOn'],
 };
 
+/** The columns each type of line reads (besides `type`). */
+const COLUMNS: Record<string, ReadonlySet<string>> = {
+  ...Object.fromEntries(
+    Object.entries(FIELDS).map(([type, fields]) => [
+      type,
+      new Set(fields.map((f) => RENAMES[type]?.[f] ?? f)),
+    ]),
+  ),
+  instalment: new Set(['id', 'invoiceId', 'dueDate', 'amount']),
+  dispute: new Set(['invoiceId', 'date', 'until', 'reason']),
+};
+const KNOWN = new Set(['type', ...Object.values(COLUMNS).flatMap((c) => [...c])]);
+
+/**
+ * A value in a column its line's type does not read (a misspelt column, or a value put
+ * on the wrong line) would be lost without a word: the line number and column, or none.
+ */
+function unusedValue(type: string, row: Row): string | undefined {
+  const used = Object.hasOwn(COLUMNS, type) ? COLUMNS[type] : undefined;
+  if (used === undefined) return undefined;
+  for (const [column, value] of Object.entries(row)) {
+    if (column !== 'type' && !used.has(column) && value !== undefined && value.trim() !== '') {
+      return column;
+    }
+  }
+  return undefined;
+}
+
 function recordOf(type: string, row: Row): Out {
   const out: Out = {};
   const renames = RENAMES[type] ?? {};
@@ -131,6 +160,8 @@ export function readLedgerCsv(content: string): Result<Ledger, ReceivablesError>
   const problem = parsed.errors[0];
   if (problem) return err(lineError((problem.row ?? 0) + 2, problem.message));
   if (!parsed.meta.fields?.includes('type')) return err(lineError(1, 'no "type" column'));
+  const unknown = parsed.meta.fields.find((f) => !KNOWN.has(f));
+  if (unknown !== undefined) return err(lineError(1, `unknown column ${JSON.stringify(unknown)}`));
 
   const lists: Record<string, Out[]> = {};
   const lines: Record<string, number[]> = {};
@@ -139,6 +170,15 @@ export function readLedgerCsv(content: string): Result<Ledger, ReceivablesError>
   for (const [i, row] of parsed.data.entries()) {
     const line = i + 2;
     const type = row.type?.trim() ?? '';
+    const unused = unusedValue(type, row);
+    if (unused !== undefined) {
+      return err(
+        lineError(
+          line,
+          `column ${JSON.stringify(unused)} is not read on ${JSON.stringify(type)} lines`,
+        ),
+      );
+    }
     // Own keys only: a type such as "constructor" must not find Object.prototype's.
     const list = Object.hasOwn(LISTS, type) ? LISTS[type] : undefined;
     if (list === undefined) {

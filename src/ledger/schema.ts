@@ -55,7 +55,7 @@ const discountPercent = amount.refine(
   { message: 'must be above 0 and below 100' },
 );
 
-const discount = z.object({
+const discount = z.strictObject({
   until: date,
   percent: discountPercent,
   baseAmount: positive.optional(),
@@ -76,12 +76,16 @@ function discountBases(record: Record<string, unknown>, ctx: z.RefinementCtx): v
   }
 }
 
-const dispute = z.object({ from: date, until: date.optional(), reason: z.string().optional() });
+const dispute = z.strictObject({
+  from: date,
+  until: date.optional(),
+  reason: z.string().optional(),
+});
 
-const instalment = z.object({ id, dueDate: date, amount });
+const instalment = z.strictObject({ id, dueDate: date, amount });
 
 /** Schema of a {@link Customer}. */
-export const customerSchema: z.ZodType<Customer> = z.object({
+export const customerSchema: z.ZodType<Customer> = z.strictObject({
   id,
   name: z.string(),
   aliases: z.array(z.string()).optional(),
@@ -95,7 +99,7 @@ export const customerSchema: z.ZodType<Customer> = z.object({
 
 /** Schema of a {@link LedgerInvoice} (instalment amounts are checked by `parseLedger`). */
 export const ledgerInvoiceSchema: z.ZodType<LedgerInvoice> = z
-  .object({
+  .strictObject({
     id,
     number: z.string().optional(),
     customerId: id,
@@ -114,7 +118,7 @@ export const ledgerInvoiceSchema: z.ZodType<LedgerInvoice> = z
 
 /** Schema of a {@link LedgerCreditNote}. */
 export const ledgerCreditNoteSchema: z.ZodType<LedgerCreditNote> = z
-  .object({
+  .strictObject({
     id,
     number: z.string().optional(),
     customerId: id,
@@ -127,7 +131,7 @@ export const ledgerCreditNoteSchema: z.ZodType<LedgerCreditNote> = z
 
 /** Schema of a {@link LedgerPayment}. */
 export const ledgerPaymentSchema: z.ZodType<LedgerPayment> = z
-  .object({
+  .strictObject({
     id,
     customerId: id,
     currency,
@@ -143,12 +147,12 @@ export const ledgerPaymentSchema: z.ZodType<LedgerPayment> = z
 
 /** Schema of a {@link LedgerRefund}. */
 export const ledgerRefundSchema: z.ZodType<LedgerRefund> = z
-  .object({ id, customerId: id, currency, date, amount: positive, sourceId: id })
+  .strictObject({ id, customerId: id, currency, date, amount: positive, sourceId: id })
   .superRefine(onMinorUnit(['amount']));
 
 /** Schema of a {@link LedgerCharge}. */
 export const ledgerChargeSchema: z.ZodType<LedgerCharge> = z
-  .object({
+  .strictObject({
     id,
     kind: z.enum(['fee', 'interest', 'compensation']),
     customerId: id,
@@ -162,7 +166,7 @@ export const ledgerChargeSchema: z.ZodType<LedgerCharge> = z
   .superRefine(onMinorUnit(['amount']));
 
 /** Schema of a {@link LedgerWriteOff} (its minor units are checked against its item). */
-export const ledgerWriteOffSchema: z.ZodType<LedgerWriteOff> = z.object({
+export const ledgerWriteOffSchema: z.ZodType<LedgerWriteOff> = z.strictObject({
   id,
   itemId: id,
   date,
@@ -172,7 +176,7 @@ export const ledgerWriteOffSchema: z.ZodType<LedgerWriteOff> = z.object({
 });
 
 /** Schema of an {@link Allocation} (its minor units are checked against its item). */
-export const allocationSchema: z.ZodType<Allocation> = z.object({
+export const allocationSchema: z.ZodType<Allocation> = z.strictObject({
   id,
   sourceId: id,
   itemId: id,
@@ -184,9 +188,10 @@ export const allocationSchema: z.ZodType<Allocation> = z.object({
 });
 
 /**
- * Schema of a whole {@link Ledger}; a missing array is an empty one. An unknown field at
- * this level is refused: a misspelt list name ("invoice") would otherwise read as a
- * ledger without invoices.
+ * Schema of a whole {@link Ledger}; a missing array is an empty one. An unknown field,
+ * here or in any record, is refused: a misspelt name would otherwise be dropped without
+ * a word ("invoice" read as a ledger without invoices, "dispute" as an undisputed
+ * invoice that dunning then reminds).
  */
 export const ledgerSchema: z.ZodType<Ledger, unknown> = z.strictObject({
   customers: z.array(customerSchema).default([]),
