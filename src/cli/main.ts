@@ -16,6 +16,12 @@ const program = new Command()
 
 registerCommands(program);
 
+// Output piped into a reader that stops early (`| head`): stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`receivables: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;

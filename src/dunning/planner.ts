@@ -150,6 +150,24 @@ export function planDunning(
   asOf: string,
   options: PlanDunningOptions = {},
 ): Result<DunningPlan, ReceivablesError> {
+  try {
+    return plan(ledger, history, policy, asOf, options);
+  } catch (error) {
+    // A ledger that parseLedger would refuse (an amount off its minor unit, an unknown
+    // currency, a malformed date): the replay's RangeError becomes an error value.
+    if (!(error instanceof RangeError)) throw error;
+    const issues = [{ path: [], message: error.message }];
+    return err(receivablesError('invalid_input', { issues }, []));
+  }
+}
+
+function plan(
+  ledger: Ledger,
+  history: DunningHistory,
+  policy: DunningPolicy,
+  asOf: string,
+  options: PlanDunningOptions,
+): Result<DunningPlan, ReceivablesError> {
   const todayOfResult = readToday(ledger, policy, asOf);
   if (todayOfResult.isErr()) return err(todayOfResult.error);
   const todayOf = todayOfResult.value;

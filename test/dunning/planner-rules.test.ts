@@ -5,7 +5,7 @@ import {
   planDunning,
   recordActions,
 } from '../../src/dunning/index.js';
-import type { Ledger } from '../../src/ledger/types.js';
+import { EMPTY_LEDGER, type Ledger } from '../../src/ledger/types.js';
 import { invoice, ledgerWith, policy } from './helpers.js';
 
 const level = (daysAfterDue: number, extra: object = {}) => ({
@@ -243,5 +243,25 @@ describe('parseDunningPolicy', () => {
         ['levels', 1, 'daysAfterDue'],
       ]),
     );
+  });
+});
+
+describe('planDunning on a ledger parseLedger would refuse', () => {
+  it('returns an error value for an unknown currency or an amount off its minor unit', () => {
+    const base = {
+      id: 'I1',
+      customerId: 'C1',
+      issueDate: '2024-01-01',
+      dueDate: '2024-01-31',
+    };
+    for (const inv of [
+      { ...base, currency: 'eur', amount: '10.00' },
+      { ...base, currency: 'EUR', amount: '2380.001' },
+    ]) {
+      const ledger = { ...EMPTY_LEDGER, invoices: [inv] };
+      const p = policy({ levels: [level(7)] });
+      const planned = planDunning(ledger, EMPTY_DUNNING_HISTORY, p, '2024-03-01');
+      expect(planned._unsafeUnwrapErr().code).toBe('invalid_input');
+    }
   });
 });
