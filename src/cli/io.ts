@@ -12,8 +12,9 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { receivablesError } from '../errors/index.js';
-import { type Ledger, readLedgerText } from '../ledger/index.js';
+import { balancesAsOf, type Ledger, readLedgerText } from '../ledger/index.js';
 import { DEFAULT_MAX_BYTES } from '../statements/input.js';
+import { isIsoDate } from '../terms/date.js';
 
 /** Exit codes shared by the file commands. */
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
@@ -176,9 +177,30 @@ export function readInputJson(path: string): { readonly json: unknown } | Failur
 export function readLedgerFile(path: string): Ledger | Failure {
   const text = readInputText(path);
   if (isFailure(text)) return text;
-  const format = path.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  // The extension decides when it names a format: a broken .json file is a JSON error.
+  const lower = path.toLowerCase();
+  const format = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : undefined;
   const ledger = readLedgerText(text, format);
   return ledger.isOk() ? ledger.value : invalid(`${path}: ${ledger.error.message}`);
+}
+
+/**
+ * Warns on stderr about every record of the ledger that counts only in part as of the
+ * date (an allocation beyond what is open, one to an item not issued yet, ...), as
+ * `balancesAsOf` lists them in its exceptions: a report on such a ledger is still
+ * printed, but the figures it leaves out are named.
+ *
+ * @example
+ * warnExceptions('aging', EMPTY_LEDGER, '2026-03-31')
+ * //=> undefined
+ */
+export function warnExceptions(command: string, ledger: Ledger, asOf: string): void {
+  if (!isIsoDate(asOf)) return;
+  for (const e of balancesAsOf(ledger, asOf).exceptions ?? []) {
+    const why = e.reason.replaceAll('_', ' ');
+    const line = `${e.kind.replace('_', '-')} ${e.id} counts for ${e.appliedAmount} of ${e.amount}`;
+    process.stderr.write(`receivables ${command}: warning: ${line} (${why})\n`);
+  }
 }
 
 /**

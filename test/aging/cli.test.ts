@@ -84,3 +84,29 @@ describe('receivables aging <file>', () => {
     expect(errors.join('')).toContain('unknown aging basis weekly');
   });
 });
+
+describe('receivables aging and dunning on a ledger with records that count only in part', () => {
+  it('prints the report and names each such record on stderr', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const ledger = JSON.parse(readFileSync('examples/data/ledger.json', 'utf8'));
+    // AL-1 pays INV-1001 (1190.00) in full; ask for 2000.00 instead.
+    ledger.allocations[0].amount = '2000.00';
+    const file = join(mkdtempSync(join(tmpdir(), 'aging-')), 'over.json');
+    writeFileSync(file, JSON.stringify(ledger));
+    const warning = 'warning: allocation AL-1 counts for 1190.00 of 2000.00 (capped)';
+    const policy = ['--policy', 'examples/data/dunning-policy.json'];
+    for (const args of [['aging'], ['dunning', ...policy]]) {
+      const [command, ...rest] = args;
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', command!, file, ...rest, '--as-of', '2026-03-31'],
+        { encoding: 'utf8' },
+      );
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain(`receivables ${command}: ${warning}`);
+      expect(run.stdout.length).toBeGreaterThan(0);
+    }
+  });
+});

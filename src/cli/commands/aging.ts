@@ -18,6 +18,7 @@ import {
   readLedgerFile,
   report,
   usage,
+  warnExceptions,
 } from '../io.js';
 
 interface AgingFlags {
@@ -94,6 +95,7 @@ function run(file: string, flags: AgingFlags): Failure | undefined {
     buckets,
   });
   if (report.isErr()) return invalid(report.error.message);
+  warnExceptions('aging', ledger, asOf);
   if (flags.json) process.stdout.write(`${JSON.stringify(report.value, null, 2)}\n`);
   else if (flags.csv) process.stdout.write(agingToCsv(report.value));
   else {

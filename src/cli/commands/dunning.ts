@@ -22,7 +22,6 @@ import {
   planDunning,
 } from '../../dunning/index.js';
 import type { ReceivablesError } from '../../errors/index.js';
-import { parseLedger } from '../../ledger/index.js';
 import {
   EXIT_HELP,
   type Failure,
@@ -30,8 +29,10 @@ import {
   isFailure,
   plainOutput,
   readInputJson,
+  readLedgerFile,
   report,
   usage,
+  warnExceptions,
 } from '../io.js';
 
 interface DunningFlags {
@@ -142,7 +143,7 @@ function writeOutbox(plan: DunningPlan, policy: DunningPolicy, dir: string) {
 }
 
 function run(file: string, flags: DunningFlags): Failure | undefined {
-  const ledger = readJson(file, parseLedger);
+  const ledger = readLedgerFile(file);
   if (isFailure(ledger)) return ledger;
   const policy = readJson(flags.policy, parseDunningPolicy);
   if (isFailure(policy)) return policy;
@@ -152,6 +153,7 @@ function run(file: string, flags: DunningFlags): Failure | undefined {
   if (isFailure(history)) return history;
   const planned = planDunning(ledger, history, policy, flags.asOf);
   if (planned.isErr()) return invalid(planned.error.message);
+  warnExceptions('dunning', ledger, flags.asOf);
   const plan = planned.value;
   const outbox = flags.outbox ? writeOutbox(plan, policy, flags.outbox) : undefined;
   if (isFailure(outbox)) return outbox;
@@ -182,7 +184,7 @@ export function registerDunningCommand(program: Command): Command {
   return program
     .command('dunning')
     .description('Reminders due on a day, with the reason for every item not reminded')
-    .argument('<ledger>', 'ledger as JSON (the Ledger shape)')
+    .argument('<ledger>', 'ledger as JSON (the Ledger shape) or CSV (see receivables aging)')
     .requiredOption('--policy <file>', 'dunning policy as JSON')
     .requiredOption('--as-of <date>', 'run date (YYYY-MM-DD) or instant (ISO 8601 with Z)')
     .option('--history <file>', 'dunning history as JSON (what was already sent)')
