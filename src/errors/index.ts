@@ -268,11 +268,9 @@ function flatten(issues: readonly ZodIssue[], prefix: ErrorPath): Issue[] {
       }
       return flatten(bestMember(i.errors), path);
     }
-    // One unknown field: point at the field itself, not at the object holding it.
-    if (i.code === 'unrecognized_keys' && i.keys.length === 1) {
-      return [{ path: [...path, i.keys[0]!], message: wording(i) }];
-    }
-    return [{ path, message: wording(i) }];
+    // One unknown field: the path points at it, not at the object holding it.
+    const one = i.code === 'unrecognized_keys' && i.keys.length === 1 ? i.keys[0] : undefined;
+    return [{ path: one === undefined ? path : [...path, one], message: wording(i) }];
   });
 }
 
