@@ -8,13 +8,15 @@
  * | type | columns used |
  * |---|---|
  * | `customer` | id, name |
- * | `invoice` | id, customerId, currency, date (issue date), dueDate, amount, number, status, reference (payment reference) |
+ * | `invoice` | id, customerId, currency, date (issue date), dueDate, amount, number, status, |
+ * | | reference (payment reference) |
  * | `instalment` | id, invoiceId, dueDate, amount (joined to its invoice by invoiceId) |
  * | `dispute` | invoiceId, date (first day), until (last day), reason |
  * | `credit_note` | id, customerId, currency, date, amount, invoiceId, number |
  * | `payment` | id, customerId, currency, date (value date), amount, reference, reversedOn |
  * | `refund` | id, customerId, currency, date, amount, sourceId |
- * | `charge` | id, kind (fee, interest, compensation), customerId, currency, date, dueDate, amount, itemId |
+ * | `charge` | id, kind (fee, interest, compensation), customerId, currency, date, dueDate, |
+ * | | amount, itemId |
  * | `write_off` | id, itemId, date, amount, reason, reversedOn |
  * | `allocation` | id, sourceId, itemId, amount, date, reversedOn |
  *

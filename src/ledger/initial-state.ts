@@ -17,6 +17,7 @@ import {
   itemIdOf,
   itemIndex,
   type LedgerState,
+  type Mutable,
   type SourceTable,
   unitsMemo,
   WHOLE,
@@ -64,8 +65,6 @@ function sourceTable(ledger: Ledger): SourceTable {
     byId: new Map(),
   };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function grownInt32(a: Int32Array): Int32Array {
   const out = new Int32Array(2 * a.length);

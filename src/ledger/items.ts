@@ -8,7 +8,15 @@
  * @module
  */
 import type { IsoDate } from '../terms/date.js';
-import { CHARGE, dueDateOf, type ItemTable, itemIdOf, type LedgerState, WHOLE } from './state.js';
+import {
+  CHARGE,
+  dueDateOf,
+  type ItemTable,
+  itemIdOf,
+  type LedgerState,
+  type Mutable,
+  WHOLE,
+} from './state.js';
 import type { ChargeKind, ItemStatus, LedgerCharge, LedgerInvoice, OpenItem } from './types.js';
 import { formatUnits, isCanonicalUnits, isZeroUnits, sameUnits, type Units } from './units.js';
 
@@ -175,5 +183,3 @@ export function toOpenItem(t: ItemTable, i: number, open: Units): OpenItem {
   if (settledOn !== undefined) out.settledOn = settledOn;
   return out;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -69,6 +69,9 @@ export interface SourceTable {
   readonly byId: Map<string, number>;
 }
 
+/** A record type with its fields writable: for code that fills one in place. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The replayed ledger. */
 export interface LedgerState {
   readonly asOf: IsoDate;
